@@ -1,0 +1,92 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { DialplanStep, RouteSpec } from './route-table.js';
+
+export interface SimUser {
+  secret: string;
+  /** manager.conf `read =`: classes of events the user receives. Default `all`. */
+  read?: string;
+  /** manager.conf `write =`: classes of actions the user may run. Default `all`. */
+  write?: string;
+}
+
+/** Everything the simulator can be told. Every field is optional; see `defaultPbxSimOptions`. */
+export interface PbxSimOptions {
+  /** TCP port; 0 picks a free one (read it back from `simulator.port`). Default 5038. */
+  port?: number;
+  /** Address to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Manager users. Default: `admin`/`amp111` (all) and `readonly`/`readonly111` as in the captures. */
+  users?: Record<string, SimUser>;
+  /** Simulated time runs this many times faster than real time (tests: 20-50). Default 1. */
+  speed?: number;
+  /** Seed for challenges, session and bridge ids. Default: random. */
+  seed?: number;
+  /**
+   * The suffix counter of the first Local channel pair (`Local/x@ctx-00000013;1` for 0x13). Lets a test replay a
+   * capture's actions verbatim, channel names included. Default 0.
+   */
+  firstLocalSuffix?: number;
+  /** Simulated epoch time (ms) at start; Uniqueids and CDR times derive from it. Default `Date.now()`. */
+  startTime?: number;
+  /** Routes tried before the default routes (first match wins). Default none. */
+  routes?: RouteSpec[];
+  /** Extensions added to (or replacing those of) the dialplan, per context. Default none. */
+  extensions?: Record<string, Record<string, DialplanStep[]>>;
+  /** Extra contexts in which the route table applies (besides `test`, `default`). Default `from-internal`, `sip-in`. */
+  contexts?: string[];
+  /** PJSIP endpoints: `true` has a contact (calls go through), `false` none. Default `{ uas: true, '1001': false, sipp: true }`. */
+  endpoints?: Record<string, boolean>;
+  /** Where MixMonitor writes recordings. Default `<tmpdir>/switchboard-pbx-sim/monitor`. */
+  monitorDir?: string;
+  /** Where Playback looks up `custom/<name>`. Default `<tmpdir>/switchboard-pbx-sim/sounds`. */
+  soundsDir?: string;
+  /** Real-time delay before `Authentication failed` (and the close). Default 1000 ms, as Asterisk. */
+  loginFailureDelayMs?: number;
+}
+
+export const defaultPbxSimOptions = {
+  port: 5038,
+  host: '127.0.0.1',
+  users: {
+    admin: { secret: 'amp111', read: 'all', write: 'all' },
+    readonly: { secret: 'readonly111', read: 'call,cdr,reporting', write: '' },
+  } as Record<string, SimUser>,
+  speed: 1,
+  contexts: ['from-internal', 'sip-in'],
+  endpoints: { uas: true, '1001': false, sipp: true } as Record<string, boolean>,
+  monitorDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'monitor'),
+  soundsDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'sounds'),
+  loginFailureDelayMs: 1000,
+};
+
+/** A scenario file (`--scenario file.json`): the routing part of the options. */
+export interface PbxScenario {
+  routes?: RouteSpec[];
+  extensions?: Record<string, Record<string, DialplanStep[]>>;
+  contexts?: string[];
+  endpoints?: Record<string, boolean>;
+}
+
+const OUTCOMES = new Set(['answer', 'busy', 'congestion', 'noanswer', 'failed', 'hangup']);
+
+/** Checks a parsed scenario file, listing every problem in one error. */
+export function validateScenario(value: unknown): PbxScenario {
+  const problems: string[] = [];
+  if (typeof value !== 'object' || value === null) throw new Error('scenario: expected a JSON object');
+  const s = value as PbxScenario;
+  if (s.routes !== undefined && !Array.isArray(s.routes)) problems.push('routes: expected an array');
+  for (const [i, r] of (Array.isArray(s.routes) ? s.routes : []).entries()) {
+    if (typeof r?.pattern !== 'string' || r.pattern === '')
+      problems.push(`routes[${i}].pattern: expected a string`);
+    if (!OUTCOMES.has(r?.outcome))
+      problems.push(`routes[${i}].outcome: expected one of ${[...OUTCOMES].join(', ')}`);
+    for (const key of ['ringMs', 'talkMs', 'cause'] as const) {
+      if (r?.[key] !== undefined && !(typeof r[key] === 'number' && r[key] >= 0)) {
+        problems.push(`routes[${i}].${key}: expected a number >= 0`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new Error(`invalid scenario:\n  ${problems.join('\n  ')}`);
+  return s;
+}

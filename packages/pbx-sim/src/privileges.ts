@@ -1,0 +1,62 @@
+import { LIST_COMMANDS } from './list-commands.js';
+
+/** Manager permission classes, as in manager.conf `read =` / `write =`. */
+export const ALL_CLASSES = [
+  'system',
+  'call',
+  'log',
+  'verbose',
+  'command',
+  'agent',
+  'user',
+  'config',
+  'dtmf',
+  'reporting',
+  'cdr',
+  'dialplan',
+  'originate',
+  'agi',
+  'cc',
+  'aoc',
+  'test',
+  'security',
+  'message',
+] as const;
+
+/** Parses `call,cdr,reporting`, `all`, `` into a set of class names. */
+export function parseClasses(list: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const raw of (list ?? '').split(',')) {
+    const name = raw.trim().toLowerCase();
+    if (name === 'all') for (const c of ALL_CLASSES) out.add(c);
+    else if (name !== '' && name !== 'none') out.add(name);
+  }
+  return out;
+}
+
+/** Write classes each action needs (from the real ListCommands `(Priv: ...)`); empty = anyone logged in. */
+const ACTION_CLASSES = new Map<string, string[]>();
+for (const [action, text] of LIST_COMMANDS) {
+  const priv = /\(Priv: ([^)]*)\)$/.exec(text)?.[1] ?? '<none>';
+  const classes = priv === '<none>' ? [] : priv.split(',').filter((c) => c !== 'all');
+  ACTION_CLASSES.set(action.toLowerCase(), classes);
+}
+
+/** Asterisk lets an action through when the user's write classes share at least one with the action's. */
+export function mayRunAction(action: string, write: ReadonlySet<string>): boolean {
+  const needed = ACTION_CLASSES.get(action.toLowerCase());
+  if (!needed || needed.length === 0) return true;
+  return needed.some((c) => write.has(c));
+}
+
+export function isKnownAction(action: string): boolean {
+  return ACTION_CLASSES.has(action.toLowerCase());
+}
+
+/** The `EventMask` of the Events action and the `Events` header of Login: `on`, `off` or a class list. */
+export function parseEventMask(value: string | undefined): Set<string> {
+  const v = (value ?? 'on').trim().toLowerCase();
+  if (v === 'on' || v === 'yes' || v === 'true') return new Set(ALL_CLASSES);
+  if (v === 'off' || v === 'no' || v === 'false' || v === '') return new Set();
+  return parseClasses(v);
+}
