@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults to an empty environment and runs without a PBX (simulated mode)', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.uploadSoundsDir).toBe(path.resolve('./data/uploads'));
+    expect(config.pbx).toEqual([]);
+  });
+
+  it('builds one PBX entry from the AMI_* variables', () => {
+    const config = loadConfig({
+      AMI_HOST: 'pbx.local',
+      AMI_PORT: '5039',
+      AMI_USER: 'sb',
+      AMI_PASSWORD: 's3cret',
+    });
+    expect(config.pbx).toEqual([
+      { name: 'main', host: 'pbx.local', port: 5039, username: 'sb', secret: 's3cret' },
+    ]);
+  });
+
+  it('lists every bad variable in one error, without echoing secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'abc',
+        AMI_PORT: '70000',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        ADMIN_API_KEY: 'short',
+        AMI_HOST: 'pbx.local',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    const keys = problems.map((p) => p.split(':')[0]).sort();
+    expect(keys).toEqual(
+      ['ADMIN_API_KEY', 'AMI_PASSWORD', 'AMI_PORT', 'AMI_USER', 'DATABASE_URL', 'LOG_LEVEL', 'PORT'].sort(),
+    );
+    expect(message).toContain('PORT: must be a number (got "abc")');
+    expect(message).not.toContain('short');
+  });
+
+  it('treats empty strings as unset, as .env files often contain them', () => {
+    const config = loadConfig({ AMI_HOST: '', AMI_USER: '', AMI_PASSWORD: '', PORT: '' });
+    expect(config.pbx).toEqual([]);
+    expect(config.port).toBe(3000);
+  });
+});

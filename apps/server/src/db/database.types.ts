@@ -1,0 +1,90 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, never, Date>;
+type Id = ColumnType<string, string | undefined, never>;
+
+/** Where answered calls go when a journey does not say otherwise. */
+export type AnswerDestination =
+  { type: 'dialplan'; context: string; exten: string; priority: number } | { type: 'sound'; sound: string };
+
+export type DidRotationStrategy = 'round-robin' | 'least-recently-used' | 'random' | 'local-presence';
+export type ApiKeyRole = 'admin' | 'operator' | 'viewer';
+
+export interface TenantsTable {
+  id: Id;
+  name: string;
+  slug: string;
+  default_country: string;
+  caller_name: string | null;
+  max_concurrent_calls: number | null;
+  calls_per_second: number | null;
+  originate_channel_template: string;
+  answer_destination: ColumnType<AnswerDestination | null, string | null, string | null>;
+  did_rotation: DidRotationStrategy;
+  /** Round-robin cursor: `position` of the DID picked last. */
+  did_rr_position: Generated<number>;
+  enabled: boolean;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApiKeysTable {
+  id: Id;
+  /** Null for platform (super-admin) keys, which act on every tenant. */
+  tenant_id: string | null;
+  name: string;
+  role: ApiKeyRole;
+  prefix: string;
+  key_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface DidsTable {
+  id: Id;
+  tenant_id: string;
+  number: string;
+  label: string | null;
+  enabled: boolean;
+  daily_cap: number | null;
+  /** UTC day (YYYY-MM-DD) that `uses_today` counts. */
+  usage_day: string | null;
+  uses_today: Generated<number>;
+  total_uses: Generated<number>;
+  last_used_at: Date | null;
+  /** Fixed order for round-robin; assigned by the database. */
+  position: ColumnType<number, never, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TransferNumbersTable {
+  id: Id;
+  tenant_id: string;
+  number: string;
+  label: string | null;
+  weight: number;
+  enabled: boolean;
+  concurrent_cap: number | null;
+  active_calls: Generated<number>;
+  total_uses: Generated<number>;
+  last_used_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  dids: DidsTable;
+  transfer_numbers: TransferNumbersTable;
+}
+
+export type TenantRow = Selectable<TenantsTable>;
+export type NewTenantRow = Insertable<TenantsTable>;
+export type TenantUpdate = Updateable<TenantsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type DidRow = Selectable<DidsTable>;
+export type TransferNumberRow = Selectable<TransferNumbersTable>;

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../common/auth/access.service.js';
+import type { Principal } from '../common/auth/principal.js';
+import { Clock, RandomSource } from '../common/clock.js';
+import { conflict, notFound } from '../common/errors/app-error.js';
+import { toPage, type Page, type PaginationQuery } from '../common/validation/pagination.js';
+import type { DidsTable } from '../db/database.types.js';
+import type { Updateable } from 'kysely';
+import { pickDid } from './did-rotation.js';
+import { toDidView, utcDay, type CreateDidInput, type DidView, type UpdateDidInput } from './dids.dto.js';
+import { DidsRepository } from './dids.repository.js';
+import { toE164 } from './phone-numbers.js';
+import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
+
+@Injectable()
+export class DidsService {
+  constructor(
+    private readonly dids: DidsRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+    private readonly random: RandomSource,
+  ) {}
+
+  private today(): string {
+    return utcDay(this.clock.now());
+  }
+
+  async list(principal: Principal, tenantId: string, page: PaginationQuery): Promise<Page<DidView>> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    const today = this.today();
+    return toPage(await this.dids.list(id, page.limit, page.cursor), page.limit, (row) =>
+      toDidView(row, today),
+    );
+  }
+
+  async get(principal: Principal, tenantId: string, didId: string): Promise<DidView> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    const row = await this.dids.find(id, didId);
+    if (!row) throw notFound('DID');
+    return toDidView(row, this.today());
+  }
+
+  async create(principal: Principal, tenantId: string, input: CreateDidInput): Promise<DidView> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    const number = toE164(input.number, await this.defaultCountry(id));
+    try {
+      const row = await this.dids.insert({
+        tenantId: id,
+        number,
+        label: input.label,
+        enabled: input.enabled,
+        dailyCap: input.dailyCap,
+      });
+      return toDidView(row, this.today());
+    } catch (err) {
+      throw isUniqueViolation(err) ? conflict('did-exists', `The DID ${number} already exists`) : err;
+    }
+  }
+
+  async update(
+    principal: Principal,
+    tenantId: string,
+    didId: string,
+    input: UpdateDidInput,
+  ): Promise<DidView> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    const changes: Updateable<DidsTable> = { updated_at: this.clock.now() };
+    if (input.number !== undefined) changes.number = toE164(input.number, await this.defaultCountry(id));
+    if (input.label !== undefined) changes.label = input.label;
+    if (input.enabled !== undefined) changes.enabled = input.enabled;
+    if (input.dailyCap !== undefined) changes.daily_cap = input.dailyCap;
+    try {
+      const row = await this.dids.update(id, didId, changes);
+      if (!row) throw notFound('DID');
+      return toDidView(row, this.today());
+    } catch (err) {
+      throw isUniqueViolation(err) ? conflict('did-exists', `The DID ${changes.number} already exists`) : err;
+    }
+  }
+
+  async delete(principal: Principal, tenantId: string, didId: string): Promise<void> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    if (!(await this.dids.delete(id, didId))) throw notFound('DID');
+  }
+
+  /**
+   * The caller ID for one outgoing call, by the tenant's rotation strategy, counted against the DID's daily
+   * cap. `destination` is E.164. 409 `no-did-available` when every DID is disabled or capped for today.
+   */
+  async selectCallerId(tenantId: string, destination?: string): Promise<DidView> {
+    const now = this.clock.now();
+    const today = utcDay(now);
+    const row = await this.dids.pickAndCount(tenantId, today, now, (state) => {
+      const chosen = pickDid({
+        strategy: state.strategy,
+        candidates: state.candidates,
+        lastPosition: state.lastPosition,
+        destination,
+        random: () => this.random.next(),
+      });
+      return state.candidates.find((did) => did.id === chosen?.id);
+    });
+    if (!row) {
+      throw conflict('no-did-available', 'No caller ID available: every DID is disabled or at its daily cap');
+    }
+    return toDidView(row, today);
+  }
+
+  /** The selection as an API call: checks access and normalises the destination first. */
+  async select(principal: Principal, tenantId: string, destination: string | undefined): Promise<DidView> {
+    const id = await this.access.tenantScope(principal, tenantId);
+    const e164 =
+      destination === undefined
+        ? undefined
+        : toE164(destination, await this.defaultCountry(id), 'destination');
+    return this.selectCallerId(id, e164);
+  }
+
+  private async defaultCountry(tenantId: string): Promise<string> {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant) throw notFound('Tenant');
+    return tenant.default_country;
+  }
+}

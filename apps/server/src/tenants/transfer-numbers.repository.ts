@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { sql, type Updateable } from 'kysely';
+import { afterCursor } from '../common/validation/pagination.js';
+import { DatabaseHandle } from '../db/database.js';
+import type { TransferNumberRow, TransferNumbersTable } from '../db/database.types.js';
+
+export interface NewTransferNumber {
+  tenantId: string;
+  number: string;
+  label: string | null;
+  weight: number;
+  enabled: boolean;
+  concurrentCap: number | null;
+}
+
+@Injectable()
+export class TransferNumbersRepository {
+  constructor(private readonly database: DatabaseHandle) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async list(tenantId: string, limit: number, cursor: string | undefined): Promise<TransferNumberRow[]> {
+    return this.db
+      .selectFrom('transfer_numbers')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(afterCursor(cursor))
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+  }
+
+  async find(tenantId: string, id: string): Promise<TransferNumberRow | undefined> {
+    return this.db
+      .selectFrom('transfer_numbers')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async insert(entry: NewTransferNumber): Promise<TransferNumberRow> {
+    return this.db
+      .insertInto('transfer_numbers')
+      .values({
+        tenant_id: entry.tenantId,
+        number: entry.number,
+        label: entry.label,
+        weight: entry.weight,
+        enabled: entry.enabled,
+        concurrent_cap: entry.concurrentCap,
+        last_used_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async update(
+    tenantId: string,
+    id: string,
+    changes: Updateable<TransferNumbersTable>,
+  ): Promise<TransferNumberRow | undefined> {
+    return this.db
+      .updateTable('transfer_numbers')
+      .set(changes)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('transfer_numbers')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /**
+   * Picks one number among those enabled, weighted and under their concurrent cap, and counts it as an active
+   * transfer. The tenant row lock makes concurrent acquisitions respect the caps.
+   */
+  async acquire(
+    tenantId: string,
+    now: Date,
+    choose: (candidates: TransferNumberRow[]) => TransferNumberRow | undefined,
+  ): Promise<TransferNumberRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const tenant = await trx
+        .selectFrom('tenants')
+        .select('id')
+        .where('id', '=', tenantId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!tenant) return undefined;
+      const candidates = await trx
+        .selectFrom('transfer_numbers')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('enabled', '=', true)
+        .where('weight', '>', 0)
+        .where((eb) =>
+          eb.or([eb('concurrent_cap', 'is', null), eb('active_calls', '<', eb.ref('concurrent_cap'))]),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const chosen = choose(candidates);
+      if (!chosen) return undefined;
+      return trx
+        .updateTable('transfer_numbers')
+        .set((eb) => ({
+          active_calls: eb('active_calls', '+', 1),
+          total_uses: eb('total_uses', '+', 1),
+          last_used_at: now,
+        }))
+        .where('id', '=', chosen.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+  }
+
+  /** Ends one active transfer; never goes below zero. */
+  async release(tenantId: string, id: string): Promise<TransferNumberRow | undefined> {
+    return this.db
+      .updateTable('transfer_numbers')
+      .set({ active_calls: sql<number>`GREATEST(active_calls - 1, 0)` })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+}

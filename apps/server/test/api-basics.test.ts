@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakePbxConnector } from './helpers/fake-pbx.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
+
+const [pglite] = await testDatabases();
+
+describe('app basics (PGlite)', () => {
+  let db: OpenedTestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await pglite!.open();
+    t = await startTestApp(db.handle, { pbx: new FakePbxConnector([{ name: 'main' }, { name: 'backup' }]) });
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.dispose();
+  });
+
+  it('answers liveness without a key', async () => {
+    const res = await t.request('GET', '/api/health', { key: null });
+    expect(res).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('reports readiness of the database and of each PBX with its state', async () => {
+    const ready = await t.request('GET', '/api/health/ready', { key: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      database: { kind: 'pglite', ok: true },
+      simulated: false,
+      pbx: [
+        { name: 'main', state: 'ready', ready: true },
+        { name: 'backup', state: 'ready', ready: true },
+      ],
+    });
+    t.pbx.clients[1]!.setState('reconnecting');
+    const degraded = await t.request('GET', '/api/health/ready', { key: null });
+    expect(degraded.status).toBe(503);
+    expect(degraded.body.status).toBe('not-ready');
+    expect(degraded.body.pbx[1]).toMatchObject({ name: 'backup', state: 'reconnecting', ready: false });
+    t.pbx.clients[1]!.setState('ready');
+  });
+
+  it('serves Prometheus metrics: HTTP, AMI counters, PBX state and DB pool', async () => {
+    t.pbx.clients[0]!.metrics.actionsSent = 42;
+    await t.request('GET', '/api/health', { key: null });
+    const res = await t.request('GET', '/metrics', { key: null });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.text).toMatch(
+      /switchboard_http_requests_total\{method="GET",route="\/api\/health",status_code="200"\} \d+/,
+    );
+    expect(res.text).toContain('switchboard_ami_client{pbx="main",counter="actionsSent"} 42');
+    expect(res.text).toContain('switchboard_pbx_state{pbx="backup",state="ready",simulated="false"} 1');
+    expect(res.text).toContain('switchboard_db_pool_connections{kind="pglite",state="total"} 1');
+  });
+
+  it('answers 401 with the error envelope without a key, with a bad key or a malformed header', async () => {
+    const none = await t.request('GET', '/api/tenants', { key: null });
+    expect(none.status).toBe(401);
+    expect(none.body).toEqual({
+      error: 'unauthenticated',
+      message: expect.stringContaining('Missing API key'),
+    });
+    const bad = await t.request('GET', '/api/tenants', { key: 'sb_not-a-real-key' });
+    expect(bad).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    const malformed = await t.app.inject({
+      method: 'GET',
+      url: '/api/tenants',
+      headers: { authorization: 'Basic x' },
+    });
+    expect(malformed.statusCode).toBe(401);
+  });
+
+  it('answers unknown routes, bad JSON and wrong content types with the envelope', async () => {
+    const missing = await t.request('GET', '/api/nothing-here');
+    expect(missing).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    const badJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/tenants',
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
+    expect(badJson.statusCode).toBe(400);
+    expect(JSON.parse(badJson.body)).toMatchObject({ error: 'bad-request' });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/tenants',
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
+    expect(wrongType.statusCode).toBe(415);
+    expect(JSON.parse(wrongType.body)).toMatchObject({ error: 'unsupported-media-type' });
+    const tooLarge = await t.app.inject({
+      method: 'POST',
+      url: '/api/tenants',
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ error: 'payload-too-large' });
+  });
+
+  it('publishes an OpenAPI document where every operation documents its success and error answers', async () => {
+    const res = await t.request('GET', '/api/openapi.json', { key: null });
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.components.schemas.Error.required).toEqual(['error', 'message']);
+    const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([p, item]) =>
+      Object.entries(item).map(([method, op]) => ({ id: `${method.toUpperCase()} ${p}`, op })),
+    );
+    expect(operations.map((o) => o.id)).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'GET /api/health/ready',
+        'GET /metrics',
+        'POST /api/tenants',
+        'PATCH /api/tenants/{tenantId}',
+        'POST /api/tenants/{tenantId}/dids/select',
+        'DELETE /api/tenants/{tenantId}/transfer-numbers/{numberId}',
+        'DELETE /api/tenants/{tenantId}/api-keys/{keyId}',
+      ]),
+    );
+    for (const { id, op } of operations) {
+      expect(op.summary, id).toBeTruthy();
+      const statuses = Object.keys(op.responses);
+      expect(
+        statuses.some((s) => s.startsWith('2')),
+        id,
+      ).toBe(true);
+      if (!['GET /api/health', 'GET /api/health/ready', 'GET /metrics'].includes(id)) {
+        expect(op.responses['401']?.content['application/json'].schema.$ref, id).toBe(
+          '#/components/schemas/Error',
+        );
+      }
+    }
+    const createDid = doc.paths['/api/tenants/{tenantId}/dids'].post;
+    expect(createDid.requestBody.content['application/json'].schema.properties.number).toBeDefined();
+    expect(Object.keys(createDid.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '403', '404', '409', '422']),
+    );
+    const list = doc.paths['/api/tenants/{tenantId}/dids'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['tenantId', 'limit', 'cursor']),
+    );
+  });
+
+  it('serves Swagger UI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
