@@ -8,6 +8,9 @@ const SPEED = 10;
 /** Every call scenario of the captures that the simulator supports, replayed from its own `out` records. */
 const SCENARIOS = [
   'login-plain-ok',
+  'login-bad-secret',
+  'login-unknown-user',
+  'login-md5-bad-key',
   'action-before-login',
   'originate-answered',
   'originate-application',
