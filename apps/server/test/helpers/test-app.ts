@@ -8,12 +8,15 @@ import { createApp } from '../../src/app.factory.js';
 import { MathRandomSource, SystemClock, type Clock, type RandomSource } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
+import type { PbxConnector } from '../../src/pbx/pbx-client.js';
 import { FakePbxConnector } from './fake-pbx.js';
 
 export interface TestAppOptions {
   /** Extra environment (e.g. `ADMIN_API_KEY: ''` to run without a super-admin key). */
   env?: Record<string, string>;
   pbx?: FakePbxConnector;
+  /** A real connector instead of the fake (simulator tests). */
+  pbxConnector?: PbxConnector;
   clock?: Clock;
   random?: RandomSource;
 }
@@ -46,7 +49,7 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     {
       config,
       database,
-      pbxConnector: pbx,
+      pbxConnector: options.pbxConnector ?? pbx,
       clock: options.clock ?? new SystemClock(),
       random: options.random ?? new MathRandomSource(),
     },

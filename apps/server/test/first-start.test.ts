@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FirstStartService } from '../src/tenants/first-start.service.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
+
+const [pglite] = await testDatabases();
+
+describe('first start (PGlite)', () => {
+  let db: OpenedTestDatabase | undefined;
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    await db?.dispose();
+    t = undefined;
+    db = undefined;
+  });
+
+  it('with an empty database and no ADMIN_API_KEY creates the demo tenant and an admin key, once', async () => {
+    db = await pglite!.open();
+    t = await startTestApp(db.handle, { env: { ADMIN_API_KEY: '' } });
+    const key = await t.app.get(FirstStartService).run();
+    expect(key).toMatch(/^sb_/);
+
+    const file = path.join(t.dataDir, 'admin-key');
+    expect((await fs.readFile(file, 'utf8')).trim()).toBe(key);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+
+    const me = await t.request('GET', '/api/auth/me', { key: key! });
+    expect(me.body).toMatchObject({ role: 'admin', tenantId: expect.any(String) });
+    const tenant = await t.request('GET', `/api/tenants/${me.body.tenantId}`, { key: key! });
+    expect(tenant.body).toMatchObject({ slug: 'demo', defaultCountry: 'US' });
+    const dids = await t.request('GET', `/api/tenants/${me.body.tenantId}/dids`, { key: key! });
+    expect(dids.body.items.length).toBeGreaterThanOrEqual(3);
+    for (const did of dids.body.items) expect(did.number).toMatch(/^\+1\d{3}55501\d\d$/);
+    const transfers = await t.request('GET', `/api/tenants/${me.body.tenantId}/transfer-numbers`, {
+      key: key!,
+    });
+    expect(transfers.body.items.length).toBeGreaterThanOrEqual(1);
+
+    // The demo tenant can place a call at once: a caller ID is available.
+    const pick = await t.request('POST', `/api/tenants/${me.body.tenantId}/dids/select`, {
+      key: key!,
+      body: { destination: '+12025550199' },
+    });
+    expect(pick.status).toBe(200);
+
+    expect(await t.app.get(FirstStartService).run()).toBeUndefined();
+    expect((await t.request('GET', '/api/tenants', { key: key! })).body.items).toHaveLength(1);
+  });
+
+  it('does nothing when ADMIN_API_KEY is set', async () => {
+    db = await pglite!.open();
+    t = await startTestApp(db.handle);
+    expect(await t.app.get(FirstStartService).run()).toBeUndefined();
+    expect((await t.request('GET', '/api/tenants')).body.items).toHaveLength(0);
+    await expect(fs.access(path.join(t.dataDir, 'admin-key'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
+
+const databases = await testDatabases();
+
+describe.each(databases)('tenants and API keys on $name', (database) => {
+  let db: OpenedTestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await database.open();
+    t = await startTestApp(db.handle);
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.dispose();
+  });
+
+  it('creates a tenant with defaults and reads it back', async () => {
+    const res = await t.request('POST', '/api/tenants', { body: { name: 'Acme', slug: 'acme' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      name: 'Acme',
+      slug: 'acme',
+      defaultCountry: 'US',
+      originateChannelTemplate: 'Local/{number}@from-internal',
+      didRotation: 'round-robin',
+      answerDestination: null,
+      enabled: true,
+    });
+    const got = await t.request('GET', `/api/tenants/${res.body.id}`);
+    expect(got.body).toEqual(res.body);
+  });
+
+  it('validates input and lists every problem in details', async () => {
+    const res = await t.request('POST', '/api/tenants', {
+      body: {
+        name: 'Bad\r\nName',
+        slug: 'Not A Slug',
+        defaultCountry: 'XX',
+        originateChannelTemplate: 'SIP/trunk',
+        answerDestination: { type: 'dialplan', context: 'from internal', exten: 's' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('validation-failed');
+    const paths = res.body.details.issues.map((i: { path: string }) => i.path).sort();
+    expect(paths).toEqual(
+      ['answerDestination.context', 'defaultCountry', 'name', 'originateChannelTemplate', 'slug'].sort(),
+    );
+  });
+
+  it('answers 409 slug-taken for a duplicate slug', async () => {
+    await t.request('POST', '/api/tenants', { body: { name: 'One', slug: 'dup' } });
+    const res = await t.request('POST', '/api/tenants', { body: { name: 'Two', slug: 'dup' } });
+    expect(res).toMatchObject({ status: 409, body: { error: 'slug-taken' } });
+  });
+
+  it('lets a tenant admin change its settings, but not operators or viewers', async () => {
+    const { id, key } = await createTenantWithKey(t);
+    const change = {
+      callerName: 'Acme Sales',
+      maxConcurrentCalls: 20,
+      callsPerSecond: 2.5,
+      didRotation: 'local-presence',
+      defaultCountry: 'gb',
+      answerDestination: { type: 'dialplan', context: 'from-internal', exten: '100', priority: 1 },
+    };
+    const res = await t.request('PATCH', `/api/tenants/${id}`, { key, body: change });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...change, defaultCountry: 'GB' });
+    for (const role of ['operator', 'viewer'] as const) {
+      const other = await t.request('POST', `/api/tenants/${id}/api-keys`, { body: { name: role, role } });
+      const denied = await t.request('PATCH', `/api/tenants/${id}`, {
+        key: other.body.key,
+        body: { name: 'x' },
+      });
+      expect(denied).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    }
+  });
+
+  it('reserves creating and deleting tenants to platform admins', async () => {
+    const { id, key } = await createTenantWithKey(t);
+    const create = await t.request('POST', '/api/tenants', { key, body: { name: 'Mine', slug: 'mine' } });
+    expect(create.status).toBe(403);
+    const del = await t.request('DELETE', `/api/tenants/${id}`, { key });
+    expect(del.status).toBe(403);
+    const ok = await t.request('DELETE', `/api/tenants/${id}`);
+    expect(ok.status).toBe(204);
+    expect((await t.request('GET', `/api/tenants/${id}`)).status).toBe(404);
+    // Its keys went with it.
+    expect((await t.request('GET', '/api/auth/me', { key })).status).toBe(401);
+  });
+
+  it('shows a tenant key only its own tenant in the list', async () => {
+    const { id, key } = await createTenantWithKey(t);
+    const res = await t.request('GET', '/api/tenants', { key });
+    expect(res.body.items.map((tenant: { id: string }) => tenant.id)).toEqual([id]);
+  });
+
+  it('pages through tenants with limit and cursor, without repeats or gaps', async () => {
+    for (let i = 0; i < 5; i++) await createTenantWithKey(t);
+    const all = await t.request('GET', '/api/tenants?limit=200');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.request('GET', `/api/tenants?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((tenant: { id: string }) => tenant.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((tenant: { id: string }) => tenant.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    const bad = await t.request('GET', '/api/tenants?cursor=garbage');
+    expect(bad).toMatchObject({ status: 400, body: { error: 'validation-failed' } });
+    const tooMany = await t.request('GET', '/api/tenants?limit=1000');
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('shows a new key once, stores only its hash, lists it by prefix and records use', async () => {
+    const { id } = await createTenantWithKey(t);
+    const created = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+      body: { name: 'crm', role: 'viewer' },
+    });
+    expect(created.status).toBe(201);
+    const { key, prefix } = created.body;
+    expect(key).toMatch(/^sb_[A-Za-z0-9_-]{43}$/);
+    expect(key.startsWith(prefix)).toBe(true);
+    const stored = await db.handle.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(key);
+    expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    expect((await t.request('GET', '/api/auth/me', { key })).body).toEqual({
+      keyId: created.body.id,
+      tenantId: id,
+      role: 'viewer',
+    });
+    const list = await t.request('GET', `/api/tenants/${id}/api-keys`);
+    const listed = list.body.items.find((k: { id: string }) => k.id === created.body.id);
+    expect(listed).toMatchObject({ prefix, name: 'crm', role: 'viewer', revokedAt: null });
+    expect(listed.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(list.body)).not.toContain(key);
+  });
+
+  it('refuses a revoked key with 401', async () => {
+    const { id } = await createTenantWithKey(t);
+    const created = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+      body: { name: 'old', role: 'operator' },
+    });
+    expect((await t.request('GET', `/api/tenants/${id}`, { key: created.body.key })).status).toBe(200);
+    const revoke = await t.request('DELETE', `/api/tenants/${id}/api-keys/${created.body.id}`);
+    expect(revoke.status).toBe(204);
+    expect((await t.request('GET', `/api/tenants/${id}`, { key: created.body.key })).status).toBe(401);
+    const list = await t.request('GET', `/api/tenants/${id}/api-keys`);
+    expect(list.body.items.find((k: { id: string }) => k.id === created.body.id).revokedAt).not.toBeNull();
+  });
+
+  it('lets only admins manage keys', async () => {
+    const { id } = await createTenantWithKey(t);
+    const operator = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+      body: { name: 'op', role: 'operator' },
+    });
+    const res = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+      key: operator.body.key,
+      body: { name: 'escalate', role: 'admin' },
+    });
+    expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    expect((await t.request('GET', `/api/tenants/${id}/api-keys`, { key: operator.body.key })).status).toBe(
+      403,
+    );
+  });
+
+  it('answers 404 for a malformed id, like a missing one', async () => {
+    expect((await t.request('GET', '/api/tenants/not-a-uuid')).status).toBe(404);
+    expect((await t.request('GET', '/api/tenants/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
