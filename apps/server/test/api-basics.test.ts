@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakePbxConnector } from './helpers/fake-pbx.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -144,6 +146,13 @@ describe('app basics (PGlite)', () => {
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['tenantId', 'limit', 'cursor']),
     );
+  });
+
+  it('matches the committed openapi.json (regenerate with `npx vitest run apps/server -u`)', async () => {
+    const res = await t.request('GET', '/api/openapi.json', { key: null });
+    const file = fileURLToPath(new URL('../openapi.json', import.meta.url));
+    const text = await format(JSON.stringify(res.body), { ...(await resolveConfig(file)), filepath: file });
+    await expect(text).toMatchFileSnapshot('../openapi.json');
   });
 
   it('serves Swagger UI', async () => {

@@ -41,8 +41,10 @@ export class PbxService
         );
       }
       link.client.on('state', (state, previous) => {
-        const log = state === 'ready' ? 'log' : 'warn';
-        this.logger[log](`PBX "${link.name}" ${previous} -> ${state}`);
+        const message = `PBX "${link.name}" ${previous} -> ${state}`;
+        if (state === 'ready') this.logger.log(message);
+        else if (state === 'reconnecting' || state === 'closed') this.logger.warn(message);
+        else this.logger.debug(message);
         this.emit('state', link.name, state, previous);
       });
       link.client.on('error', (err: Error) => this.logger.warn(`PBX "${link.name}": ${err.message}`));

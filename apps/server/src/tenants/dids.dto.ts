@@ -10,6 +10,7 @@ const didFields = {
     .number()
     .int()
     .min(0)
+    .max(1_000_000)
     .nullable()
     .describe('Most calls per UTC day from this DID; null = no cap.'),
 };

@@ -7,7 +7,13 @@ const transferFields = {
   label: safeText(100).nullable(),
   weight: z.number().int().min(0).max(1000).describe('Relative share of transfers; 0 = never picked.'),
   enabled: z.boolean(),
-  concurrentCap: z.number().int().min(0).nullable().describe('Most simultaneous transfers; null = no cap.'),
+  concurrentCap: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .nullable()
+    .describe('Most simultaneous transfers; null = no cap.'),
 };
 
 export const createTransferNumberSchema = z.object({

@@ -66,7 +66,7 @@ async function openPostgresDatabase(url: string): Promise<OpenedTestDatabase> {
     databaseUrl: url,
     schema,
     dispose: async () => {
-      await handle.close();
+      await handle.close().catch(() => undefined);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {

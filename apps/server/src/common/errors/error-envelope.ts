@@ -27,5 +27,9 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
     description: 'Well-formed but unusable, e.g. an invalid phone number.',
     codes: ['invalid-phone-number'],
   },
-  503: { description: 'A dependency (database or PBX) is unavailable.', codes: ['service-unavailable'] },
+  500: { description: 'An unexpected error; the server log has the details.', codes: ['internal-error'] },
+  503: {
+    description: 'A dependency (database or PBX) is unavailable.',
+    codes: ['database-unavailable', 'service-unavailable'],
+  },
 };

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from './app-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import type { ErrorEnvelope } from './error-envelope.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -45,6 +46,12 @@ export function toEnvelope(exception: unknown): { status: number; body: ErrorEnv
         ? String(response.message)
         : exception.message;
     return { status, body: { error: CODE_BY_STATUS[status] ?? `http-${status}`, message } };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      status: 503,
+      body: { error: 'database-unavailable', message: 'The database is unavailable; try again shortly' },
+    };
   }
   const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {

@@ -11,7 +11,7 @@ export interface ApiEndpointOptions {
   status?: number;
   /** Success body; omit for an empty answer (e.g. 204). */
   response?: z.ZodType;
-  /** Error statuses this endpoint may answer, besides 401 (added unless `public`). */
+  /** Error statuses this endpoint may answer, besides 500, and 401 and 503 (added unless `public`). */
   errors?: number[];
   /** No API key needed. */
   public?: boolean;
@@ -23,7 +23,9 @@ export const ERROR_SCHEMA_REF = '#/components/schemas/Error';
 export function ApiEndpoint(options: ApiEndpointOptions) {
   const status = options.status ?? 200;
   const errors = new Set(options.errors ?? []);
-  if (!options.public) errors.add(401);
+  // Any keyed request reads the database (the key lookup), and anything can fail unexpectedly.
+  if (!options.public) [401, 503].forEach((code) => errors.add(code));
+  errors.add(500);
   const decorators = [
     ApiOperation({
       summary: options.summary,
