@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.factory.js';
 import { MathRandomSource, SystemClock } from './common/clock.js';
@@ -10,6 +11,8 @@ import { installShutdown } from './shutdown.js';
 import { FirstStartService } from './tenants/first-start.service.js';
 
 async function main(): Promise<void> {
+  // A .env in the working directory fills in variables the environment does not already set.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

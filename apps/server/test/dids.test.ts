@@ -183,6 +183,13 @@ describe.each(databases)('DIDs on $name', (database) => {
     });
   });
 
+  it('refuses to pick for a disabled tenant with 409 tenant-disabled', async () => {
+    const { id, key } = await tenantWithDids(['+12025550181']);
+    await t.request('PATCH', `/api/tenants/${id}`, { key, body: { enabled: false } });
+    const res = await t.request('POST', `/api/tenants/${id}/dids/select`, { key, body: {} });
+    expect(res).toMatchObject({ status: 409, body: { error: 'tenant-disabled' } });
+  });
+
   it('random: picks among eligible DIDs only', async () => {
     const { id, key, ids } = await tenantWithDids(['+12025550171', '+12025550172', '+12025550173'], {
       didRotation: 'random',

@@ -9,7 +9,17 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>): L
     level: config.logLevel,
     base: { service: 'switchboard' },
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              colorize: true,
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname,service,context',
+              messageFormat: '{if context}[{context}] {end}{msg}',
+            },
+          },
+        }
       : {}),
   });
 }

@@ -86,9 +86,13 @@ export class DidsService {
 
   /**
    * The caller ID for one outgoing call, by the tenant's rotation strategy, counted against the DID's daily
-   * cap. `destination` is E.164. 409 `no-did-available` when every DID is disabled or capped for today.
+   * cap. `destination` is E.164. 409 `no-did-available` when every DID is disabled or capped for today,
+   * 409 `tenant-disabled` when the tenant is.
    */
   async selectCallerId(tenantId: string, destination?: string): Promise<DidView> {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant) throw notFound('Tenant');
+    if (!tenant.enabled) throw conflict('tenant-disabled', 'The tenant is disabled: it places no calls');
     const now = this.clock.now();
     const today = utcDay(now);
     const row = await this.dids.pickAndCount(tenantId, today, now, (state) => {

@@ -17,7 +17,17 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
   401: { description: 'No API key, or an unknown or revoked one.', codes: ['unauthenticated'] },
   403: { description: "The key's role may not do this.", codes: ['forbidden'] },
   404: { description: 'No such object, or it belongs to another tenant.', codes: ['not-found'] },
-  409: { description: 'Conflicts with existing state.', codes: ['conflict'] },
+  409: {
+    description: 'Conflicts with existing state.',
+    codes: [
+      'slug-taken',
+      'did-exists',
+      'transfer-number-exists',
+      'no-did-available',
+      'no-transfer-number-available',
+      'tenant-disabled',
+    ],
+  },
   413: { description: 'The request body is too large.', codes: ['payload-too-large'] },
   415: {
     description: 'The request body has an unsupported content type.',
