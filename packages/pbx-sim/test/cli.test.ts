@@ -15,7 +15,9 @@ afterEach(() => {
 });
 
 function startCli(args: string[]): Promise<number> {
-  child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@switchboard/source', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child!.stdout!.on('data', (chunk: Buffer) => {

@@ -5,6 +5,7 @@ import { buildOriginateAction, type OriginateParams, type OriginateResult } from
 import { AmiError, AmiErrorCode } from '../errors.js';
 import type { AmiEventMap, AmiEventName, OriginateResponseEvent } from '../events/ami-event.js';
 import { buildEvent } from '../events/build-event.js';
+import { EventShapeCache } from '../events/event-shapes.js';
 import type { AmiMessage } from '../protocol/ami-message.js';
 import { AmiParser } from '../protocol/ami-parser.js';
 import { serializeAction, type AmiAction } from '../protocol/ami-serializer.js';
@@ -73,6 +74,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
   private readonly tracker: ActionTracker;
   private readonly dispatcher: EventDispatcher;
   private readonly originates = new OriginateWaiters();
+  private readonly shapes = new EventShapeCache();
 
   constructor(options: AmiClientOptions) {
     super();
@@ -92,6 +94,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
         },
       },
       this.options.subscriberBufferSize,
+      (message) => buildEvent(message, this.options.name, this.shapes),
     );
   }
 
@@ -373,12 +376,12 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
       if (actionId !== undefined && this.tracker.onListEvent(message, actionId, now)) return;
     }
     if (name === 'OriginateResponse' && this.originates.size > 0) {
-      const event = buildEvent(message, this.options.name);
+      const event = buildEvent(message, this.options.name, this.shapes);
       this.originates.onEvent(event as unknown as OriginateResponseEvent);
-      this.dispatcher.dispatch(name, () => event);
+      this.dispatcher.dispatch(name, message, event);
       return;
     }
-    this.dispatcher.dispatch(name, () => buildEvent(message, this.options.name));
+    this.dispatcher.dispatch(name, message);
   }
 
   private becomeReady(): void {

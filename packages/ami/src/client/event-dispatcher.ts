@@ -1,4 +1,5 @@
 import type { AmiEventBase, GenericAmiEvent } from '../events/ami-event.js';
+import type { AmiMessage } from '../protocol/ami-message.js';
 
 /** A subscriber: may return a promise, in which case later events wait (in order) until it settles. */
 export type AmiEventListener<E extends AmiEventBase = GenericAmiEvent> = (event: E) => void | Promise<void>;
@@ -31,8 +32,8 @@ export class Subscription {
   private head = 0;
   private busy = false;
   private closed = false;
-  private readonly names: ReadonlySet<string> | undefined;
-  private readonly predicate: ((event: GenericAmiEvent) => boolean) | undefined;
+  /** @internal */ readonly names: ReadonlySet<string> | undefined;
+  /** @internal */ readonly predicate: ((event: GenericAmiEvent) => boolean) | undefined;
 
   constructor(
     private readonly listener: AmiEventListener,
@@ -57,13 +58,6 @@ export class Subscription {
 
   get isClosed(): boolean {
     return this.closed;
-  }
-
-  accepts(name: string, event: () => GenericAmiEvent): boolean {
-    if (this.closed) return false;
-    if (this.names) return this.names.has(name);
-    if (this.predicate) return this.predicate(event());
-    return true;
   }
 
   deliver(event: GenericAmiEvent): void {
@@ -137,6 +131,7 @@ export class EventDispatcher {
   constructor(
     private readonly hooks: DispatchHooks,
     private readonly defaultMaxBuffered: number,
+    private readonly build: (message: AmiMessage) => GenericAmiEvent,
   ) {}
 
   get size(): number {
@@ -157,15 +152,24 @@ export class EventDispatcher {
     return subscription;
   }
 
-  /** `build` makes the event object; it is called at most once per event. */
-  dispatch(name: string, build: () => GenericAmiEvent): void {
+  /**
+   * Delivers one event message to the subscriptions that want it. The event object is built at most once,
+   * and only if a subscription wants it; no closure is allocated per event (this is the ingest hot path).
+   */
+  dispatch(name: string, message: AmiMessage, prebuilt?: GenericAmiEvent): void {
     const subs = this.subscriptions;
-    if (subs.length === 0) return;
-    let event: GenericAmiEvent | undefined;
-    const get = (): GenericAmiEvent => (event ??= build());
+    let event = prebuilt;
     for (let i = 0; i < subs.length; i++) {
       const sub = subs[i]!;
-      if (sub.accepts(name, get)) sub.deliver(get());
+      if (sub.isClosed) continue;
+      if (sub.names !== undefined) {
+        if (!sub.names.has(name)) continue;
+      } else if (sub.predicate !== undefined) {
+        event ??= this.build(message);
+        if (!sub.predicate(event)) continue;
+      }
+      event ??= this.build(message);
+      sub.deliver(event);
     }
   }
 

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { AmiError, AmiErrorCode } from '../errors.js';
 import { AmiMessage } from './ami-message.js';
 
@@ -8,7 +9,7 @@ export interface AmiParserOptions {
    */
   expectBanner?: boolean;
   /**
-   * Largest message accepted, in bytes. A peer that sends more without ending the message gets an
+   * Largest message accepted, in characters (bytes, for the ASCII text AMI is in practice). A peer that sends more without ending the message gets an
    * `AMI_ERR_MESSAGE_TOO_LARGE` error and the parser stops. Default 4 MiB.
    */
   maxMessageSize?: number;
@@ -22,22 +23,18 @@ export const defaultParserOptions: Required<AmiParserOptions> = {
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
-/** `\n\r\n`: a line end followed by an empty CRLF line. Covers `\r\n\r\n` and Asterisk's `value\n\r\n\r\n`. */
-const LF_CRLF = Buffer.from('\n\r\n');
-/** `\n\n`: the same with bare-LF line ends. */
-const LF_LF = Buffer.from('\n\n');
-const END_COMMAND = Buffer.from('--END COMMAND--');
+const END_COMMAND = '--END COMMAND--';
 const FOLLOWS_PREFIX = 'Response: Follows';
-const EMPTY = Buffer.alloc(0);
 const NOT_SEARCHED = -2;
 
 /**
  * Streaming AMI parser: bytes in arbitrary chunks in, whole messages out. Pure: no sockets, no timers.
  *
- * Framing works on bytes: a message ends at the first empty line (`\r\n` or bare `\n` line ends, and the
- * `\n\r\n\r\n` real Asterisk sends after PJSIP error messages). Only whole messages are decoded, so UTF-8
- * characters split across chunks decode correctly, and every string of a message shares one small backing
- * string rather than the whole socket read.
+ * Each chunk is decoded once (a StringDecoder keeps a UTF-8 character split across chunks for the next one),
+ * then framed with string searches, which V8 runs without crossing into C++. A message ends at the first empty
+ * line (`\r\n` or bare `\n` line ends, and the `\n\r\n\r\n` real Asterisk sends after PJSIP error messages).
+ * Each message is copied into a string of its own before its headers are sliced, so a header value kept for
+ * hours holds on to its message, not to the whole 64 KB socket read it arrived in.
  *
  * The legacy `Response: Follows ... --END COMMAND--` command output (Asterisk < 14) is normalised to the modern
  * form: one `Output` header per output line.
@@ -45,7 +42,8 @@ const NOT_SEARCHED = -2;
 export class AmiParser {
   private readonly expectBanner: boolean;
   private readonly maxMessageSize: number;
-  private pending: Buffer = EMPTY;
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
   private bannerDone: boolean;
   private failed: AmiError | undefined;
   // Cached search results over `pending`, so a chunk of many messages is scanned once (not once per message).
@@ -58,7 +56,7 @@ export class AmiParser {
     this.bannerDone = !this.expectBanner;
   }
 
-  /** Bytes received but not yet part of a whole message. */
+  /** Characters received but not yet part of a whole message. */
   get bufferedBytes(): number {
     return this.pending.length;
   }
@@ -69,17 +67,17 @@ export class AmiParser {
    */
   push(chunk: Uint8Array | string): AmiMessage[] {
     if (this.failed) throw this.failed;
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : toBuffer(chunk);
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(toBuffer(chunk));
     const out: AmiMessage[] = [];
-    if (bytes.length === 0) return out;
-    let buf: Buffer;
+    if (text.length === 0) return out;
+    let buf: string;
     if (this.pending.length === 0) {
-      buf = bytes;
+      buf = text;
       this.nextLfCrlf = NOT_SEARCHED;
       this.nextLfLf = NOT_SEARCHED;
     } else {
       const carried = this.pending.length;
-      buf = Buffer.concat([this.pending, bytes]);
+      buf = this.pending + text;
       // A terminator may straddle the old end: re-search from just before it.
       if (this.nextLfCrlf === -1) this.nextLfCrlf = -3 - Math.max(0, carried - 2);
       if (this.nextLfLf === -1) this.nextLfLf = -3 - Math.max(0, carried - 1);
@@ -88,55 +86,51 @@ export class AmiParser {
     let pos = 0;
 
     if (!this.bannerDone) {
-      const nl = buf.indexOf(LF);
+      const nl = buf.indexOf('\n');
       if (nl === -1) return this.keep(buf, 0, out);
       this.bannerDone = true;
-      const lineEnd = nl > 0 && buf[nl - 1] === CR ? nl - 1 : nl;
-      const line = buf.toString('utf8', 0, lineEnd);
-      if (line.includes(':')) {
-        // No banner: this is already a header line of the first message.
-      } else {
-        out.push(AmiMessage.banner(line));
+      const lineEnd = nl > 0 && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      const line = buf.slice(0, lineEnd);
+      // A first line with a colon is already a header line of the first message: no banner.
+      if (!line.includes(':')) {
+        out.push(AmiMessage.banner(copyOf(line)));
         pos = nl + 1;
       }
     }
 
     for (;;) {
       // Skip the empty lines between messages (and the extra CRLF after `value\n\r\n\r\n`).
-      while (pos < len && (buf[pos] === CR || buf[pos] === LF)) pos++;
+      let c = buf.charCodeAt(pos);
+      while (c === CR || c === LF) c = buf.charCodeAt(++pos);
       if (pos >= len) break;
+      if (buf.startsWith(FOLLOWS_PREFIX, pos)) {
+        const legacy = this.findEndCommand(buf, pos);
+        if (legacy === -1) break;
+        out.push(parseLegacyCommand(copyOf(buf.slice(pos, legacy.bodyEnd))));
+        pos = legacy.terminatorEnd;
+        continue;
+      }
+      // `end` is the LF that ends the last header line; the blank line follows it.
       const end = this.findBlankLine(buf, pos);
       if (end === -1) break;
-      let terminatorEnd: number;
-      let bodyEnd: number;
-      if (isFollows(buf, pos)) {
-        const legacyEnd = this.findEndCommand(buf, pos);
-        if (legacyEnd === -1) break;
-        bodyEnd = legacyEnd.bodyEnd;
-        terminatorEnd = legacyEnd.terminatorEnd;
-        out.push(parseLegacyCommand(buf.toString('utf8', pos, bodyEnd)));
-      } else {
-        // `end` points at the LF that ends the last header line; the blank line follows it.
-        bodyEnd = end;
-        terminatorEnd = buf[end + 1] === CR ? end + 3 : end + 2;
-        out.push(parseMessage(buf.toString('utf8', pos, bodyEnd)));
-      }
-      pos = terminatorEnd;
+      out.push(parseMessage(copyOf(buf.slice(pos, end))));
+      pos = buf.charCodeAt(end + 1) === CR ? end + 3 : end + 2;
     }
     return this.keep(buf, pos, out);
   }
 
   /** Drops any partial message (after a reconnect the next bytes are a new banner). */
   reset(): void {
-    this.pending = EMPTY;
+    this.pending = '';
+    this.decoder.end();
     this.bannerDone = !this.expectBanner;
     this.failed = undefined;
     this.nextLfCrlf = NOT_SEARCHED;
     this.nextLfLf = NOT_SEARCHED;
   }
 
-  private keep(buf: Buffer, pos: number, out: AmiMessage[]): AmiMessage[] {
-    this.pending = pos >= buf.length ? EMPTY : buf.subarray(pos);
+  private keep(buf: string, pos: number, out: AmiMessage[]): AmiMessage[] {
+    this.pending = pos >= buf.length ? '' : buf.slice(pos);
     // Cached positions are relative to the old buffer: shift them.
     this.nextLfCrlf = shiftCached(this.nextLfCrlf, pos);
     this.nextLfLf = shiftCached(this.nextLfLf, pos);
@@ -145,7 +139,7 @@ export class AmiParser {
       this.nextLfLf = NOT_SEARCHED;
     }
     if (this.pending.length > this.maxMessageSize) {
-      this.pending = EMPTY;
+      this.pending = '';
       this.failed = new AmiError(
         AmiErrorCode.MessageTooLarge,
         `AMI message exceeds ${this.maxMessageSize} bytes without ending; refusing further input`,
@@ -156,9 +150,9 @@ export class AmiParser {
   }
 
   /** Position of the LF that ends the message starting at `from` (a blank line follows it), or -1. */
-  private findBlankLine(buf: Buffer, from: number): number {
-    this.nextLfCrlf = searchFrom(buf, LF_CRLF, from, this.nextLfCrlf);
-    this.nextLfLf = searchFrom(buf, LF_LF, from, this.nextLfLf);
+  private findBlankLine(buf: string, from: number): number {
+    this.nextLfCrlf = searchFrom(buf, '\n\r\n', from, this.nextLfCrlf);
+    this.nextLfLf = searchFrom(buf, '\n\n', from, this.nextLfLf);
     const a = this.nextLfCrlf;
     const b = this.nextLfLf;
     if (a === -1) return b;
@@ -166,15 +160,15 @@ export class AmiParser {
     return a < b ? a : b;
   }
 
-  private findEndCommand(buf: Buffer, from: number): { bodyEnd: number; terminatorEnd: number } | -1 {
+  private findEndCommand(buf: string, from: number): { bodyEnd: number; terminatorEnd: number } | -1 {
     const marker = buf.indexOf(END_COMMAND, from);
     if (marker === -1) return -1;
     let p = marker + END_COMMAND.length;
     // `--END COMMAND--` then the line end and the blank line, with CRLF or bare LF.
     for (let lineEnds = 0; lineEnds < 2; lineEnds++) {
-      if (p < buf.length && buf[p] === CR) p++;
+      if (p < buf.length && buf.charCodeAt(p) === CR) p++;
       if (p >= buf.length) return -1;
-      if (buf[p] !== LF) break;
+      if (buf.charCodeAt(p) !== LF) break;
       p++;
     }
     // Positions cached for the normal framing may lie inside the command output: search again after it.
@@ -188,7 +182,7 @@ export class AmiParser {
  * `cached` is: a position >= `from` still valid; -1 "none in the buffer"; NOT_SEARCHED; or `-3 - k` meaning
  * "none before k, search from k".
  */
-function searchFrom(buf: Buffer, needle: Buffer, from: number, cached: number): number {
+function searchFrom(buf: string, needle: string, from: number, cached: number): number {
   if (cached >= from) return cached;
   if (cached === -1) return -1;
   const start = cached <= -3 ? Math.max(from, -3 - cached) : from;
@@ -205,10 +199,12 @@ function toBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-function isFollows(buf: Buffer, pos: number): boolean {
-  // 'R' then the exact prefix; cheap reject for events.
-  if (buf[pos] !== 0x52 || buf.length - pos < FOLLOWS_PREFIX.length) return false;
-  return buf.toString('latin1', pos, pos + FOLLOWS_PREFIX.length) === FOLLOWS_PREFIX;
+/**
+ * A flat copy of a (sliced) string: concatenating makes a cons string, and slicing that flattens it into a new
+ * string that holds only these characters, so the slices taken from it do not pin the whole chunk.
+ */
+function copyOf(slice: string): string {
+  return (' ' + slice).slice(1);
 }
 
 /** Parses the header lines of one message (without its terminating blank line). */
