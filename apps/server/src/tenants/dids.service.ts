@@ -9,14 +9,15 @@ import type { Updateable } from 'kysely';
 import { pickDid } from './did-rotation.js';
 import { toDidView, utcDay, type CreateDidInput, type DidView, type UpdateDidInput } from './dids.dto.js';
 import { DidsRepository } from './dids.repository.js';
-import { toE164 } from './phone-numbers.js';
 import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
+import { TenantsService } from './tenants.service.js';
 
 @Injectable()
 export class DidsService {
   constructor(
     private readonly dids: DidsRepository,
     private readonly tenants: TenantsRepository,
+    private readonly tenantsService: TenantsService,
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly random: RandomSource,
@@ -43,7 +44,7 @@ export class DidsService {
 
   async create(principal: Principal, tenantId: string, input: CreateDidInput): Promise<DidView> {
     const id = await this.access.tenantScope(principal, tenantId);
-    const number = toE164(input.number, await this.defaultCountry(id));
+    const number = await this.tenantsService.toE164(id, input.number);
     try {
       const row = await this.dids.insert({
         tenantId: id,
@@ -66,7 +67,7 @@ export class DidsService {
   ): Promise<DidView> {
     const id = await this.access.tenantScope(principal, tenantId);
     const changes: Updateable<DidsTable> = { updated_at: this.clock.now() };
-    if (input.number !== undefined) changes.number = toE164(input.number, await this.defaultCountry(id));
+    if (input.number !== undefined) changes.number = await this.tenantsService.toE164(id, input.number);
     if (input.label !== undefined) changes.label = input.label;
     if (input.enabled !== undefined) changes.enabled = input.enabled;
     if (input.dailyCap !== undefined) changes.daily_cap = input.dailyCap;
@@ -117,13 +118,7 @@ export class DidsService {
     const e164 =
       destination === undefined
         ? undefined
-        : toE164(destination, await this.defaultCountry(id), 'destination');
+        : await this.tenantsService.toE164(id, destination, 'destination');
     return this.selectCallerId(id, e164);
-  }
-
-  private async defaultCountry(tenantId: string): Promise<string> {
-    const tenant = await this.tenants.findById(tenantId);
-    if (!tenant) throw notFound('Tenant');
-    return tenant.default_country;
   }
 }

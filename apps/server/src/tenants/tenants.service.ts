@@ -11,6 +11,7 @@ import {
   type TenantView,
   type UpdateTenantInput,
 } from './tenants.dto.js';
+import { toE164 } from './phone-numbers.js';
 import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
 
 @Injectable()
@@ -83,6 +84,13 @@ export class TenantsService {
   async delete(principal: Principal, tenantId: string): Promise<void> {
     const id = await this.access.tenantScope(principal, tenantId);
     if (!(await this.tenants.delete(id))) throw notFound('Tenant');
+  }
+
+  /** A phone number in E.164, national input read in the tenant's default country (422 when invalid). */
+  async toE164(tenantId: string, input: string, field = 'number'): Promise<string> {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant) throw notFound('Tenant');
+    return toE164(input, tenant.default_country, field);
   }
 
   private slugConflict(err: unknown, slug: string | undefined): unknown {

@@ -6,8 +6,8 @@ import { Clock, RandomSource } from '../common/clock.js';
 import { conflict, notFound } from '../common/errors/app-error.js';
 import { toPage, type Page, type PaginationQuery } from '../common/validation/pagination.js';
 import type { TransferNumbersTable } from '../db/database.types.js';
-import { toE164 } from './phone-numbers.js';
-import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
+import { isUniqueViolation } from './tenants.repository.js';
+import { TenantsService } from './tenants.service.js';
 import {
   toTransferNumberView,
   type CreateTransferNumberInput,
@@ -21,7 +21,7 @@ import { weightedPick } from './weighted-pick.js';
 export class TransferNumbersService {
   constructor(
     private readonly numbers: TransferNumbersRepository,
-    private readonly tenants: TenantsRepository,
+    private readonly tenantsService: TenantsService,
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly random: RandomSource,
@@ -49,7 +49,7 @@ export class TransferNumbersService {
     input: CreateTransferNumberInput,
   ): Promise<TransferNumberView> {
     const id = await this.access.tenantScope(principal, tenantId);
-    const number = toE164(input.number, await this.defaultCountry(id));
+    const number = await this.tenantsService.toE164(id, input.number);
     try {
       const row = await this.numbers.insert({
         tenantId: id,
@@ -73,7 +73,7 @@ export class TransferNumbersService {
   ): Promise<TransferNumberView> {
     const id = await this.access.tenantScope(principal, tenantId);
     const changes: Updateable<TransferNumbersTable> = { updated_at: this.clock.now() };
-    if (input.number !== undefined) changes.number = toE164(input.number, await this.defaultCountry(id));
+    if (input.number !== undefined) changes.number = await this.tenantsService.toE164(id, input.number);
     if (input.label !== undefined) changes.label = input.label;
     if (input.weight !== undefined) changes.weight = input.weight;
     if (input.enabled !== undefined) changes.enabled = input.enabled;
@@ -113,11 +113,5 @@ export class TransferNumbersService {
 
   async release(tenantId: string, numberId: string): Promise<void> {
     if (!(await this.numbers.release(tenantId, numberId))) throw notFound('Transfer number');
-  }
-
-  private async defaultCountry(tenantId: string): Promise<string> {
-    const tenant = await this.tenants.findById(tenantId);
-    if (!tenant) throw notFound('Tenant');
-    return tenant.default_country;
   }
 }
