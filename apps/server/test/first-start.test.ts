@@ -45,6 +45,11 @@ describe('first start (PGlite)', () => {
       body: { destination: '+12025550199' },
     });
     expect(pick.status).toBe(200);
+    const local = await t.request('POST', `/api/tenants/${me.body.tenantId}/dids/select`, {
+      key: key!,
+      body: { destination: '(415) 555-0142' },
+    });
+    expect(local.body.number).toBe('+14155550103');
 
     expect(await t.app.get(FirstStartService).run()).toBeUndefined();
     expect((await t.request('GET', '/api/tenants', { key: key! })).body.items).toHaveLength(1);

@@ -52,7 +52,8 @@ export class FirstStartService {
         callsPerSecond: 5,
         originateChannelTemplate: 'Local/{number}@from-internal',
         answerDestination: { type: 'sound', sound: 'demo-congrats' },
-        didRotation: 'round-robin',
+        // The demo DIDs sit in four area codes, so local presence shows at once.
+        didRotation: 'local-presence',
         enabled: true,
       });
       tenantId = tenant.id;
