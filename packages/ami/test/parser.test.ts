@@ -71,6 +71,19 @@ describe('AmiParser', () => {
     expect(out[2]!.get('Y')).toBe('2');
   });
 
+  it('frames messages that use bare LF only, with no CR anywhere', () => {
+    const parser = new AmiParser();
+    const out = [
+      ...parser.push('Asterisk Call Manager/1.1\nEvent: A\nX: 1\n\nEvent: B\nY:'),
+      ...parser.push(' 2\n\n'),
+    ];
+    expect(out.map((m) => [m.name, m.fields])).toEqual([
+      ['Asterisk Call Manager/1.1', []],
+      ['A', ['Event', 'A', 'X', '1']],
+      ['B', ['Event', 'B', 'Y', '2']],
+    ]);
+  });
+
   it('reads the `value\\n\\r\\n\\r\\n` that real Asterisk sends after PJSIP errors as one message', () => {
     const out = new AmiParser().push(
       BANNER +
