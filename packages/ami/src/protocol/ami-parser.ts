@@ -23,9 +23,9 @@ export const defaultParserOptions: Required<AmiParserOptions> = {
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+const R = 82;
 const END_COMMAND = '--END COMMAND--';
 const FOLLOWS_PREFIX = 'Response: Follows';
-const NOT_SEARCHED = -2;
 
 /**
  * Streaming AMI parser: bytes in arbitrary chunks in, whole messages out. Pure: no sockets, no timers.
@@ -46,9 +46,11 @@ export class AmiParser {
   private pending = '';
   private bannerDone: boolean;
   private failed: AmiError | undefined;
-  // Cached search results over `pending`, so a chunk of many messages is scanned once (not once per message).
-  private nextLfCrlf = NOT_SEARCHED;
-  private nextLfLf = NOT_SEARCHED;
+  // Line ends found so far in the message being framed, as [start, end) pairs relative to its first character,
+  // so a message split across reads is scanned once and its headers are sliced without searching again.
+  private lines = new Int32Array(128);
+  private lineCount = 0;
+  private scanFrom = 0;
 
   constructor(options: AmiParserOptions = {}) {
     this.expectBanner = options.expectBanner ?? defaultParserOptions.expectBanner;
@@ -70,18 +72,7 @@ export class AmiParser {
     const text = typeof chunk === 'string' ? chunk : this.decoder.write(toBuffer(chunk));
     const out: AmiMessage[] = [];
     if (text.length === 0) return out;
-    let buf: string;
-    if (this.pending.length === 0) {
-      buf = text;
-      this.nextLfCrlf = NOT_SEARCHED;
-      this.nextLfLf = NOT_SEARCHED;
-    } else {
-      const carried = this.pending.length;
-      buf = this.pending + text;
-      // A terminator may straddle the old end: re-search from just before it.
-      if (this.nextLfCrlf === -1) this.nextLfCrlf = -3 - Math.max(0, carried - 2);
-      if (this.nextLfLf === -1) this.nextLfLf = -3 - Math.max(0, carried - 1);
-    }
+    const buf = this.pending.length === 0 ? text : this.pending + text;
     const len = buf.length;
     let pos = 0;
 
@@ -103,18 +94,18 @@ export class AmiParser {
       let c = buf.charCodeAt(pos);
       while (c === CR || c === LF) c = buf.charCodeAt(++pos);
       if (pos >= len) break;
-      if (buf.startsWith(FOLLOWS_PREFIX, pos)) {
+      // 'R' first: events (the bulk) skip the legacy check at the cost of one character compare.
+      if (c === R && buf.startsWith(FOLLOWS_PREFIX, pos)) {
         const legacy = this.findEndCommand(buf, pos);
         if (legacy === -1) break;
         out.push(parseLegacyCommand(copyOf(buf.slice(pos, legacy.bodyEnd))));
         pos = legacy.terminatorEnd;
         continue;
       }
-      // `end` is the LF that ends the last header line; the blank line follows it.
-      const end = this.findBlankLine(buf, pos);
+      const end = this.scanLines(buf, pos);
       if (end === -1) break;
-      out.push(parseMessage(copyOf(buf.slice(pos, end))));
-      pos = buf.charCodeAt(end + 1) === CR ? end + 3 : end + 2;
+      out.push(this.parseScanned(copyOf(buf.slice(pos, end))));
+      pos = end;
     }
     return this.keep(buf, pos, out);
   }
@@ -125,19 +116,13 @@ export class AmiParser {
     this.decoder.end();
     this.bannerDone = !this.expectBanner;
     this.failed = undefined;
-    this.nextLfCrlf = NOT_SEARCHED;
-    this.nextLfLf = NOT_SEARCHED;
+    this.lineCount = 0;
+    this.scanFrom = 0;
   }
 
   private keep(buf: string, pos: number, out: AmiMessage[]): AmiMessage[] {
     this.pending = pos >= buf.length ? '' : buf.slice(pos);
-    // Cached positions are relative to the old buffer: shift them.
-    this.nextLfCrlf = shiftCached(this.nextLfCrlf, pos);
-    this.nextLfLf = shiftCached(this.nextLfLf, pos);
-    if (this.pending.length === 0) {
-      this.nextLfCrlf = NOT_SEARCHED;
-      this.nextLfLf = NOT_SEARCHED;
-    }
+    // A message still being framed started at `pos`: its recorded line offsets stay valid relative to it.
     if (this.pending.length > this.maxMessageSize) {
       this.pending = '';
       this.failed = new AmiError(
@@ -149,15 +134,58 @@ export class AmiParser {
     return out;
   }
 
-  /** Position of the LF that ends the message starting at `from` (a blank line follows it), or -1. */
-  private findBlankLine(buf: string, from: number): number {
-    this.nextLfCrlf = searchFrom(buf, '\n\r\n', from, this.nextLfCrlf);
-    this.nextLfLf = searchFrom(buf, '\n\n', from, this.nextLfLf);
-    const a = this.nextLfCrlf;
-    const b = this.nextLfLf;
-    if (a === -1) return b;
-    if (b === -1) return a;
-    return a < b ? a : b;
+  /**
+   * Finds the blank line that ends the message starting at `start`, recording its header lines. Returns the
+   * position just after the blank line (relative to `buf`), or -1 if the message is not complete yet; the scan
+   * then resumes where it stopped on the next push.
+   */
+  private scanLines(buf: string, start: number): number {
+    let at = start + this.scanFrom;
+    for (;;) {
+      const nl = buf.indexOf('\n', at);
+      if (nl === -1) {
+        this.scanFrom = at - start;
+        return -1;
+      }
+      const end = nl > at && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      if (end === at) {
+        this.scanFrom = 0;
+        return nl + 1;
+      }
+      let n = this.lineCount;
+      if (n + 2 > this.lines.length) {
+        const grown = new Int32Array(this.lines.length * 2);
+        grown.set(this.lines);
+        this.lines = grown;
+      }
+      this.lines[n++] = at - start;
+      this.lines[n++] = end - start;
+      this.lineCount = n;
+      at = nl + 1;
+    }
+  }
+
+  /** Slices the recorded header lines out of the message's own copy. */
+  private parseScanned(text: string): AmiMessage {
+    const lines = this.lines;
+    const n = this.lineCount;
+    this.lineCount = 0;
+    // Sized once: the line count is known, so the array never grows while filled.
+    const fields = new Array<string>(n);
+    for (let i = 0; i < n; i += 2) {
+      const start = lines[i]!;
+      const end = lines[i + 1]!;
+      const colon = text.indexOf(':', start);
+      if (colon === -1 || colon >= end) {
+        fields[i] = '';
+        fields[i + 1] = text.slice(start, end);
+      } else {
+        const v = colon + 1 < end && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
+        fields[i] = text.slice(start, colon);
+        fields[i + 1] = text.slice(v, end);
+      }
+    }
+    return new AmiMessage(fields);
   }
 
   private findEndCommand(buf: string, from: number): { bodyEnd: number; terminatorEnd: number } | -1 {
@@ -171,28 +199,8 @@ export class AmiParser {
       if (buf.charCodeAt(p) !== LF) break;
       p++;
     }
-    // Positions cached for the normal framing may lie inside the command output: search again after it.
-    this.nextLfCrlf = NOT_SEARCHED;
-    this.nextLfLf = NOT_SEARCHED;
     return { bodyEnd: marker, terminatorEnd: p };
   }
-}
-
-/**
- * `cached` is: a position >= `from` still valid; -1 "none in the buffer"; NOT_SEARCHED; or `-3 - k` meaning
- * "none before k, search from k".
- */
-function searchFrom(buf: string, needle: string, from: number, cached: number): number {
-  if (cached >= from) return cached;
-  if (cached === -1) return -1;
-  const start = cached <= -3 ? Math.max(from, -3 - cached) : from;
-  return buf.indexOf(needle, start);
-}
-
-function shiftCached(cached: number, by: number): number {
-  if (cached >= 0) return cached - by;
-  if (cached <= -3 && by > 0) return NOT_SEARCHED;
-  return cached;
 }
 
 function toBuffer(chunk: Uint8Array): Buffer {
