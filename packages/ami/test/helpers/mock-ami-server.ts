@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import net, { type AddressInfo, type Server, type Socket } from 'node:net';
+import tls from 'node:tls';
 import { AmiParser, type AmiMessage } from '../../src/index.js';
 
 export type Reply = string | string[] | undefined;
@@ -20,6 +21,8 @@ export interface MockServerOptions {
   /** Delay before "Authentication failed" (real Asterisk: ~1 s). */
   loginFailureDelayMs?: number;
   banner?: string;
+  /** Serve AMI over TLS with this key and certificate. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** Formats headers as an AMI message. Test helper only: trusts its input. */
@@ -56,7 +59,7 @@ export class MockAmiServer {
   stalled = false;
   connections = 0;
   private server: Server | undefined;
-  private readonly options: Required<MockServerOptions>;
+  private readonly options: Required<Omit<MockServerOptions, 'tls'>> & Pick<MockServerOptions, 'tls'>;
   private challenge = '184830509';
 
   constructor(options: MockServerOptions = {}) {
@@ -89,7 +92,9 @@ export class MockAmiServer {
   }
 
   async start(port = 0): Promise<this> {
-    this.server = net.createServer((socket) => this.accept(socket));
+    this.server = this.options.tls
+      ? tls.createServer(this.options.tls, (socket) => this.accept(socket))
+      : net.createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
