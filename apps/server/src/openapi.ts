@@ -12,6 +12,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Switchboard API')
     .setDescription(
       'Call automation beside Asterisk/FreePBX. Authenticate with `Authorization: Bearer <API key>`. ' +
+        'Every key belongs to a tenant and has a role: `admin` acts on all tenants (create, change and ' +
+        'delete tenants; API keys, DIDs and transfer numbers of any tenant); `operator` makes calls and manages ' +
+        'sounds in its own tenant; `viewer` reads its own tenant. ADMIN_API_KEY, when set, is a super-admin ' +
+        "key. For operator and viewer keys another tenant's objects answer 404, exactly like missing ones; " +
+        'a role that may not do something gets 403. ' +
         'Errors are JSON `{ "error": "<stable-code>", "message": "...", "details": ... }`. ' +
         'Lists take `limit` and `cursor` and answer `{ items, nextCursor }`.',
     )

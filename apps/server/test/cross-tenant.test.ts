@@ -1,20 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_RANK } from '../src/common/auth/principal.js';
 import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
 
 const databases = await testDatabases();
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Role = keyof typeof ROLE_RANK;
+
+/** The least role each probed endpoint needs (the guard's 403 comes before any tenant lookup). */
+interface Probe {
+  method: Method;
+  url: string;
+  body?: unknown;
+  minRole: Role;
+}
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
 
 /**
- * Every tenant-scoped endpoint, probed with tenant A's admin key on tenant B's ids: each answers 404 exactly like
- * a missing object, and B's data is unchanged afterwards.
+ * Every tenant-scoped endpoint, probed with tenant A's operator and viewer keys on tenant B's ids: each answers
+ * exactly what it answers for ids that do not exist (404 not-found, or 403 where the role may not use the
+ * endpoint at all), and B's data is unchanged afterwards. A's admin key, which administers every tenant, still
+ * gets 404 for B's object under A's tenant path, and may act on B itself.
  */
 describe.each(databases)('cross-tenant probe on $name', (database) => {
   let db: OpenedTestDatabase;
   let t: TestApp;
   let a: { id: string; key: string };
   let b: { id: string; key: string };
+  const aKeys: Record<Role, string> = { admin: '', operator: '', viewer: '' };
   const bIds = { did: '', transfer: '', key: '' };
 
   beforeAll(async () => {
@@ -22,6 +37,13 @@ describe.each(databases)('cross-tenant probe on $name', (database) => {
     t = await startTestApp(db.handle);
     a = await createTenantWithKey(t);
     b = await createTenantWithKey(t);
+    aKeys.admin = a.key;
+    for (const role of ['operator', 'viewer'] as const) {
+      const created = await t.request('POST', `/api/tenants/${a.id}/api-keys`, {
+        body: { name: role, role },
+      });
+      aKeys[role] = created.body.key;
+    }
     // A has objects of its own, so "A's tenant path with B's object id" is probed too.
     await t.request('POST', `/api/tenants/${a.id}/dids`, { key: a.key, body: { number: '+12025550191' } });
     bIds.did = (
@@ -51,58 +73,153 @@ describe.each(databases)('cross-tenant probe on $name', (database) => {
     return parts.map((p) => p.body);
   }
 
-  function probes(): Array<[Method, string, unknown?]> {
-    const B = `/api/tenants/${b.id}`;
+  /** Probes on B's tenant (`other`) and on A's path with B's object ids (`own`). */
+  function probes(ids: { tenant: string; did: string; transfer: string; key: string }) {
+    const B = `/api/tenants/${ids.tenant}`;
     const A = `/api/tenants/${a.id}`;
-    return [
-      ['GET', B],
-      ['PATCH', B, { name: 'hijacked' }],
-      ['GET', `${B}/api-keys`],
-      ['POST', `${B}/api-keys`, { name: 'x', role: 'admin' }],
-      ['DELETE', `${B}/api-keys/${bIds.key}`],
-      ['DELETE', `${A}/api-keys/${bIds.key}`],
-      ['GET', `${B}/dids`],
-      ['POST', `${B}/dids`, { number: '+12025550194' }],
-      ['POST', `${B}/dids/select`, {}],
-      ['GET', `${B}/dids/${bIds.did}`],
-      ['PATCH', `${B}/dids/${bIds.did}`, { enabled: false }],
-      ['DELETE', `${B}/dids/${bIds.did}`],
-      ['GET', `${A}/dids/${bIds.did}`],
-      ['PATCH', `${A}/dids/${bIds.did}`, { enabled: false }],
-      ['DELETE', `${A}/dids/${bIds.did}`],
-      ['GET', `${B}/transfer-numbers`],
-      ['POST', `${B}/transfer-numbers`, { number: '+12025550195' }],
-      ['GET', `${B}/transfer-numbers/${bIds.transfer}`],
-      ['PATCH', `${B}/transfer-numbers/${bIds.transfer}`, { weight: 0 }],
-      ['DELETE', `${B}/transfer-numbers/${bIds.transfer}`],
-      ['GET', `${A}/transfer-numbers/${bIds.transfer}`],
-      ['PATCH', `${A}/transfer-numbers/${bIds.transfer}`, { weight: 0 }],
-      ['DELETE', `${A}/transfer-numbers/${bIds.transfer}`],
-    ];
+    const p = (method: Method, url: string, minRole: Role, body?: unknown): Probe => ({
+      method,
+      url,
+      minRole,
+      body,
+    });
+    return {
+      other: [
+        p('GET', B, 'viewer'),
+        p('PATCH', B, 'admin', { name: 'hijacked' }),
+        p('DELETE', B, 'admin'),
+        p('GET', `${B}/api-keys`, 'admin'),
+        p('POST', `${B}/api-keys`, 'admin', { name: 'x', role: 'admin' }),
+        p('DELETE', `${B}/api-keys/${ids.key}`, 'admin'),
+        p('GET', `${B}/dids`, 'viewer'),
+        p('POST', `${B}/dids`, 'admin', { number: '+12025550194' }),
+        p('POST', `${B}/dids/select`, 'operator', {}),
+        p('GET', `${B}/dids/${ids.did}`, 'viewer'),
+        p('PATCH', `${B}/dids/${ids.did}`, 'admin', { enabled: false }),
+        p('DELETE', `${B}/dids/${ids.did}`, 'admin'),
+        p('GET', `${B}/transfer-numbers`, 'viewer'),
+        p('POST', `${B}/transfer-numbers`, 'admin', { number: '+12025550195' }),
+        p('GET', `${B}/transfer-numbers/${ids.transfer}`, 'viewer'),
+        p('PATCH', `${B}/transfer-numbers/${ids.transfer}`, 'admin', { weight: 0 }),
+        p('DELETE', `${B}/transfer-numbers/${ids.transfer}`, 'admin'),
+      ],
+      own: [
+        p('DELETE', `${A}/api-keys/${ids.key}`, 'admin'),
+        p('GET', `${A}/dids/${ids.did}`, 'viewer'),
+        p('PATCH', `${A}/dids/${ids.did}`, 'admin', { enabled: false }),
+        p('DELETE', `${A}/dids/${ids.did}`, 'admin'),
+        p('GET', `${A}/transfer-numbers/${ids.transfer}`, 'viewer'),
+        p('PATCH', `${A}/transfer-numbers/${ids.transfer}`, 'admin', { weight: 0 }),
+        p('DELETE', `${A}/transfer-numbers/${ids.transfer}`, 'admin'),
+      ],
+    };
   }
 
-  it("answers 404 not-found on every endpoint for another tenant's ids, and changes nothing", async () => {
+  const foreign = () => probes({ tenant: b.id, ...bIds });
+  const missing = () => probes({ tenant: MISSING, did: MISSING, transfer: MISSING, key: MISSING });
+  const answer = async (probe: Probe, key: string) => {
+    const res = await t.request(probe.method, probe.url, { key, body: probe.body });
+    return { status: res.status, body: res.body };
+  };
+
+  it.each(['operator', 'viewer'] as const)(
+    "answers a %s key of tenant A on every endpoint for tenant B's ids exactly as for missing ones, and changes nothing",
+    async (role) => {
+      const before = await snapshotOfB();
+      const probed = [...foreign().other, ...foreign().own];
+      const absent = [...missing().other, ...missing().own];
+      let notFound = 0;
+      for (const [i, probe] of probed.entries()) {
+        const res = await answer(probe, aKeys[role]);
+        const expected = ROLE_RANK[role] >= ROLE_RANK[probe.minRole] ? 404 : 403;
+        if (expected === 404) notFound++;
+        expect({ probe: `${probe.method} ${probe.url}`, status: res.status, error: res.body?.error }).toEqual(
+          {
+            probe: `${probe.method} ${probe.url}`,
+            status: expected,
+            error: expected === 404 ? 'not-found' : 'forbidden',
+          },
+        );
+        expect(res, `${probe.method} ${probe.url}`).toEqual(await answer(absent[i]!, aKeys[role]));
+      }
+      // Every endpoint the role may use was really probed for a 404, not stopped by the role check.
+      expect(notFound).toBe(probed.filter((p) => ROLE_RANK[role] >= ROLE_RANK[p.minRole]).length);
+      expect(await snapshotOfB()).toEqual(before);
+    },
+  );
+
+  it("answers an admin key 404 for tenant B's objects under tenant A's path, and changes nothing", async () => {
     const before = await snapshotOfB();
-    for (const [method, url, body] of probes()) {
-      const res = await t.request(method, url, { key: a.key, body });
-      expect({ probe: `${method} ${url}`, status: res.status, error: res.body?.error }).toEqual({
-        probe: `${method} ${url}`,
+    const absent = missing().own;
+    for (const [i, probe] of foreign().own.entries()) {
+      const res = await answer(probe, aKeys.admin);
+      expect({ probe: `${probe.method} ${probe.url}`, status: res.status, error: res.body?.error }).toEqual({
+        probe: `${probe.method} ${probe.url}`,
         status: 404,
         error: 'not-found',
       });
+      expect(res).toEqual(await answer(absent[i]!, aKeys.admin));
     }
     expect(await snapshotOfB()).toEqual(before);
   });
 
-  it("does not list another tenant's tenant record", async () => {
-    const res = await t.request('GET', '/api/tenants', { key: a.key });
-    expect(res.body.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
+  it("lists only the key's own tenant for operator and viewer keys, every tenant for an admin key", async () => {
+    for (const role of ['operator', 'viewer'] as const) {
+      const res = await t.request('GET', '/api/tenants', { key: aKeys[role] });
+      expect(res.body.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    }
+    const all = await t.request('GET', '/api/tenants', { key: aKeys.admin });
+    expect(all.body.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([a.id, b.id]));
   });
 
   it('answers the same 404 for a missing id as for a foreign one', async () => {
-    const missing = '00000000-0000-4000-8000-000000000000';
-    const foreign = await t.request('GET', `/api/tenants/${a.id}/dids/${bIds.did}`, { key: a.key });
-    const absent = await t.request('GET', `/api/tenants/${a.id}/dids/${missing}`, { key: a.key });
-    expect(foreign.body).toEqual(absent.body);
+    for (const key of Object.values(aKeys)) {
+      const foreignDid = await t.request('GET', `/api/tenants/${a.id}/dids/${bIds.did}`, { key });
+      const absentDid = await t.request('GET', `/api/tenants/${a.id}/dids/${MISSING}`, { key });
+      expect(foreignDid.body).toEqual(absentDid.body);
+    }
+  });
+
+  it("lets tenant A's admin key administer every endpoint of tenant B", async () => {
+    const c = await createTenantWithKey(t);
+    const C = `/api/tenants/${c.id}`;
+    const key = aKeys.admin;
+    expect(await t.request('GET', C, { key })).toMatchObject({ status: 200, body: { id: c.id } });
+    expect(await t.request('PATCH', C, { key, body: { callerName: 'By A' } })).toMatchObject({
+      status: 200,
+      body: { callerName: 'By A' },
+    });
+
+    const did = await t.request('POST', `${C}/dids`, { key, body: { number: '+12025550196' } });
+    expect(did).toMatchObject({ status: 201, body: { tenantId: c.id } });
+    expect((await t.request('GET', `${C}/dids`, { key })).body.items).toHaveLength(1);
+    expect((await t.request('GET', `${C}/dids/${did.body.id}`, { key })).status).toBe(200);
+    expect((await t.request('POST', `${C}/dids/select`, { key, body: {} })).body.id).toBe(did.body.id);
+    const patchedDid = await t.request('PATCH', `${C}/dids/${did.body.id}`, { key, body: { label: 'x' } });
+    expect(patchedDid).toMatchObject({ status: 200, body: { label: 'x' } });
+    expect((await t.request('DELETE', `${C}/dids/${did.body.id}`, { key })).status).toBe(204);
+
+    const tn = await t.request('POST', `${C}/transfer-numbers`, { key, body: { number: '+12025550197' } });
+    expect(tn).toMatchObject({ status: 201, body: { tenantId: c.id } });
+    expect((await t.request('GET', `${C}/transfer-numbers`, { key })).body.items).toHaveLength(1);
+    expect((await t.request('GET', `${C}/transfer-numbers/${tn.body.id}`, { key })).status).toBe(200);
+    const patchedTn = await t.request('PATCH', `${C}/transfer-numbers/${tn.body.id}`, {
+      key,
+      body: { weight: 5 },
+    });
+    expect(patchedTn).toMatchObject({ status: 200, body: { weight: 5 } });
+    expect((await t.request('DELETE', `${C}/transfer-numbers/${tn.body.id}`, { key })).status).toBe(204);
+
+    const issued = await t.request('POST', `${C}/api-keys`, { key, body: { name: 'for c', role: 'viewer' } });
+    expect(issued).toMatchObject({ status: 201, body: { tenantId: c.id, role: 'viewer' } });
+    expect((await t.request('GET', '/api/auth/me', { key: issued.body.key })).body.tenantId).toBe(c.id);
+    const keys = await t.request('GET', `${C}/api-keys`, { key });
+    expect(keys.body.items.map((k: { id: string }) => k.id)).toContain(issued.body.id);
+    expect((await t.request('DELETE', `${C}/api-keys/${issued.body.id}`, { key })).status).toBe(204);
+    expect((await t.request('GET', '/api/auth/me', { key: issued.body.key })).status).toBe(401);
+
+    expect((await t.request('DELETE', C, { key })).status).toBe(204);
+    expect((await t.request('GET', C, { key })).status).toBe(404);
+    expect((await t.request('GET', '/api/auth/me', { key: c.key })).status).toBe(401);
   });
 });

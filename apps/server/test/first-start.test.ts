@@ -55,6 +55,26 @@ describe('first start (PGlite)', () => {
     expect((await t.request('GET', '/api/tenants', { key: key! })).body.items).toHaveLength(1);
   });
 
+  it('gives the first-start key the run of every tenant: without ADMIN_API_KEY it is the only way in', async () => {
+    db = await pglite!.open();
+    t = await startTestApp(db.handle, { env: { ADMIN_API_KEY: '' } });
+    const key = (await t.app.get(FirstStartService).run())!;
+    const created = await t.request('POST', '/api/tenants', { key, body: { name: 'Acme', slug: 'acme' } });
+    expect(created.status).toBe(201);
+    const acme = `/api/tenants/${created.body.id}`;
+    expect((await t.request('GET', '/api/tenants', { key })).body.items).toHaveLength(2);
+    expect((await t.request('PATCH', acme, { key, body: { callerName: 'Acme' } })).status).toBe(200);
+    const did = await t.request('POST', `${acme}/dids`, { key, body: { number: '+13125550180' } });
+    expect(did.status).toBe(201);
+    const tn = await t.request('POST', `${acme}/transfer-numbers`, { key, body: { number: '+13125550181' } });
+    expect(tn.status).toBe(201);
+    const admin = await t.request('POST', `${acme}/api-keys`, { key, body: { name: 'acme', role: 'admin' } });
+    expect(admin).toMatchObject({ status: 201, body: { tenantId: created.body.id, role: 'admin' } });
+    expect((await t.request('GET', `${acme}/api-keys`, { key })).body.items).toHaveLength(1);
+    expect((await t.request('DELETE', acme, { key })).status).toBe(204);
+    expect((await t.request('GET', '/api/tenants', { key })).body.items).toHaveLength(1);
+  });
+
   it('does nothing when ADMIN_API_KEY is set', async () => {
     db = await pglite!.open();
     t = await startTestApp(db.handle);

@@ -56,7 +56,7 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     expect(res).toMatchObject({ status: 409, body: { error: 'slug-taken' } });
   });
 
-  it('lets a tenant admin change its settings, but not operators or viewers', async () => {
+  it('lets an admin key change tenant settings, but not operators or viewers', async () => {
     const { id, key } = await createTenantWithKey(t);
     const change = {
       callerName: 'Acme Sales',
@@ -79,23 +79,49 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     }
   });
 
-  it('reserves creating and deleting tenants to platform admins', async () => {
+  it("lets any tenant's admin key create and delete tenants, but not operators or viewers", async () => {
     const { id, key } = await createTenantWithKey(t);
+    const other = await createTenantWithKey(t);
     const create = await t.request('POST', '/api/tenants', { key, body: { name: 'Mine', slug: 'mine' } });
-    expect(create.status).toBe(403);
-    const del = await t.request('DELETE', `/api/tenants/${id}`, { key });
-    expect(del.status).toBe(403);
-    const ok = await t.request('DELETE', `/api/tenants/${id}`);
-    expect(ok.status).toBe(204);
-    expect((await t.request('GET', `/api/tenants/${id}`)).status).toBe(404);
+    expect(create).toMatchObject({ status: 201, body: { slug: 'mine' } });
+    for (const role of ['operator', 'viewer'] as const) {
+      const weak = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+        key,
+        body: { name: role, role },
+      });
+      const denied = await t.request('POST', '/api/tenants', {
+        key: weak.body.key,
+        body: { name: role, slug: `by-${role}` },
+      });
+      expect(denied).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      for (const target of [id, create.body.id]) {
+        const del = await t.request('DELETE', `/api/tenants/${target}`, { key: weak.body.key });
+        expect(del).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      }
+    }
+    expect((await t.request('DELETE', `/api/tenants/${create.body.id}`, { key })).status).toBe(204);
+    expect((await t.request('DELETE', `/api/tenants/${other.id}`, { key })).status).toBe(204);
+    expect((await t.request('GET', `/api/tenants/${other.id}`)).status).toBe(404);
     // Its keys went with it.
-    expect((await t.request('GET', '/api/auth/me', { key })).status).toBe(401);
+    expect((await t.request('GET', '/api/auth/me', { key: other.key })).status).toBe(401);
+    expect((await t.request('GET', '/api/auth/me', { key })).status).toBe(200);
   });
 
-  it('shows a tenant key only its own tenant in the list', async () => {
+  it('lists every tenant for an admin key, only its own for operator and viewer keys', async () => {
     const { id, key } = await createTenantWithKey(t);
-    const res = await t.request('GET', '/api/tenants', { key });
-    expect(res.body.items.map((tenant: { id: string }) => tenant.id)).toEqual([id]);
+    const other = await createTenantWithKey(t);
+    const all = await t.request('GET', '/api/tenants?limit=200', { key });
+    expect(all.body.items.map((tenant: { id: string }) => tenant.id)).toEqual(
+      expect.arrayContaining([id, other.id]),
+    );
+    for (const role of ['operator', 'viewer'] as const) {
+      const weak = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+        key,
+        body: { name: role, role },
+      });
+      const res = await t.request('GET', '/api/tenants', { key: weak.body.key });
+      expect(res.body.items.map((tenant: { id: string }) => tenant.id)).toEqual([id]);
+    }
   });
 
   it('pages through tenants with limit and cursor, without repeats or gaps', async () => {
@@ -160,19 +186,42 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     expect(list.body.items.find((k: { id: string }) => k.id === created.body.id).revokedAt).not.toBeNull();
   });
 
-  it('lets only admins manage keys', async () => {
+  it('lets only admins create, list and revoke keys: an operator or viewer cannot, not even a weaker key', async () => {
     const { id } = await createTenantWithKey(t);
-    const operator = await t.request('POST', `/api/tenants/${id}/api-keys`, {
-      body: { name: 'op', role: 'operator' },
+    const victim = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+      body: { name: 'victim', role: 'viewer' },
     });
-    const res = await t.request('POST', `/api/tenants/${id}/api-keys`, {
-      key: operator.body.key,
-      body: { name: 'escalate', role: 'admin' },
+    for (const role of ['operator', 'viewer'] as const) {
+      const weak = await t.request('POST', `/api/tenants/${id}/api-keys`, { body: { name: role, role } });
+      for (const wanted of ['admin', 'operator', 'viewer']) {
+        const res = await t.request('POST', `/api/tenants/${id}/api-keys`, {
+          key: weak.body.key,
+          body: { name: 'escalate', role: wanted },
+        });
+        expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      }
+      const list = await t.request('GET', `/api/tenants/${id}/api-keys`, { key: weak.body.key });
+      expect(list).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      const revoke = await t.request('DELETE', `/api/tenants/${id}/api-keys/${victim.body.id}`, {
+        key: weak.body.key,
+      });
+      expect(revoke).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    }
+    const keys = await t.request('GET', `/api/tenants/${id}/api-keys`);
+    expect(keys.body.items.find((k: { id: string }) => k.id === victim.body.id).revokedAt).toBeNull();
+    expect(keys.body.items.filter((k: { role: string }) => k.role === 'admin')).toHaveLength(1);
+  });
+
+  it("lets a tenant's admin key issue keys for another tenant, which act on that tenant", async () => {
+    const a = await createTenantWithKey(t);
+    const b = await createTenantWithKey(t);
+    const issued = await t.request('POST', `/api/tenants/${b.id}/api-keys`, {
+      key: a.key,
+      body: { name: 'for b', role: 'operator' },
     });
-    expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-    expect((await t.request('GET', `/api/tenants/${id}/api-keys`, { key: operator.body.key })).status).toBe(
-      403,
-    );
+    expect(issued).toMatchObject({ status: 201, body: { tenantId: b.id, role: 'operator' } });
+    expect((await t.request('GET', `/api/tenants/${b.id}`, { key: issued.body.key })).status).toBe(200);
+    expect((await t.request('GET', `/api/tenants/${a.id}`, { key: issued.body.key })).status).toBe(404);
   });
 
   it('answers 404 for a malformed id, like a missing one', async () => {

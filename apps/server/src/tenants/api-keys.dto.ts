@@ -8,7 +8,9 @@ export const createApiKeySchema = z.object({
   name: safeText(100).describe('What the key is for, e.g. "CRM integration".'),
   role: z
     .enum(API_KEY_ROLES)
-    .describe('admin: tenant settings and keys; operator: calls and sounds; viewer: read.'),
+    .describe(
+      'admin: every tenant, settings and keys; operator: calls and sounds in its tenant; viewer: read its tenant.',
+    ),
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
@@ -30,7 +32,10 @@ export const createdApiKeySchema = apiKeyViewSchema.extend({
 
 export const principalViewSchema = z.object({
   keyId: z.uuid().nullable().describe('Null for ADMIN_API_KEY.'),
-  tenantId: z.uuid().nullable().describe('Null for platform admin keys, which act on every tenant.'),
+  tenantId: z
+    .uuid()
+    .nullable()
+    .describe('Null for ADMIN_API_KEY. Admin keys act on every tenant; others only on this one.'),
   role: z.enum(API_KEY_ROLES),
 });
 

@@ -29,7 +29,9 @@ export class ApiKeysService extends PrincipalResolver {
       return { keyId: null, tenantId: null, role: 'admin' };
     }
     const row = await this.keys.findActiveByHash(hashApiKey(key));
-    if (!row) return undefined;
+    // Only admin keys may lack a tenant (they span all tenants anyway); a tenantless operator or viewer
+    // would have no tenant to be confined to.
+    if (!row || (row.tenant_id === null && row.role !== 'admin')) return undefined;
     await this.keys.touch(row.id, this.clock.now(), LAST_USED_RESOLUTION_MS);
     return { keyId: row.id, tenantId: row.tenant_id, role: row.role };
   }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MinRole, PlatformOnly } from '../common/auth/auth.decorators.js';
+import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema, paginationQuerySchema, type PaginationQuery } from '../common/validation/pagination.js';
@@ -21,7 +21,7 @@ export class TenantsController {
 
   @Get()
   @ApiEndpoint({
-    summary: 'List tenants (a tenant key sees only its own)',
+    summary: 'List tenants (admin keys see every tenant; operator and viewer keys only their own)',
     response: pageSchema(tenantViewSchema),
     errors: [400],
   })
@@ -30,9 +30,9 @@ export class TenantsController {
   }
 
   @Post()
-  @PlatformOnly()
+  @MinRole('admin')
   @ApiEndpoint({
-    summary: 'Create a tenant (platform admin)',
+    summary: 'Create a tenant (admin)',
     status: 201,
     response: tenantViewSchema,
     errors: [400, 403, 409],
@@ -63,9 +63,9 @@ export class TenantsController {
   }
 
   @Delete(':tenantId')
-  @PlatformOnly()
+  @MinRole('admin')
   @ApiEndpoint({
-    summary: 'Delete a tenant and everything it owns (platform admin)',
+    summary: 'Delete a tenant and everything it owns, its API keys included (admin)',
     status: 204,
     errors: [403, 404],
   })

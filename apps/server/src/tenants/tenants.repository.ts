@@ -19,7 +19,7 @@ export class TenantsRepository {
     return this.db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** `onlyId` restricts the listing to one tenant (a tenant-bound key sees only its own). */
+  /** `onlyId` restricts the listing to one tenant (an operator or viewer key sees only its own). */
   async list(limit: number, cursor: string | undefined, onlyId?: string): Promise<TenantRow[]> {
     let query = this.db.selectFrom('tenants').selectAll().where(afterCursor(cursor));
     if (onlyId !== undefined) query = query.where('id', '=', onlyId);

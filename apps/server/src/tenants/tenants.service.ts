@@ -23,7 +23,7 @@ export class TenantsService {
   ) {}
 
   async list(principal: Principal, page: PaginationQuery): Promise<Page<TenantView>> {
-    const rows = await this.tenants.list(page.limit, page.cursor, principal.tenantId ?? undefined);
+    const rows = await this.tenants.list(page.limit, page.cursor, this.access.listScope(principal));
     return toPage(rows, page.limit, toTenantView);
   }
 

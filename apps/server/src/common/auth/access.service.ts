@@ -1,23 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../errors/app-error.js';
 import { TenantsRepository } from '../../tenants/tenants.repository.js';
-import type { Principal } from './principal.js';
+import { spansAllTenants, type Principal } from './principal.js';
 
 /**
- * The one access check: which tenant a request may act on. Another tenant's id answers 404 exactly like a
- * missing one, so a key learns nothing about tenants it does not belong to. Repositories then scope every
- * query by the tenant id returned here.
+ * The one access check: which tenant a request may act on. An `admin` key (any tenant's, or ADMIN_API_KEY)
+ * acts on every tenant; `operator` and `viewer` keys only on their own, and another tenant's id answers 404
+ * exactly like a missing one, so such a key learns nothing about tenants it does not belong to. Repositories
+ * then scope every query by the tenant id returned here.
  */
 @Injectable()
 export class AccessService {
   constructor(private readonly tenants: TenantsRepository) {}
 
   async tenantScope(principal: Principal, tenantId: string): Promise<string> {
-    if (principal.tenantId !== null) {
+    if (!spansAllTenants(principal)) {
       if (principal.tenantId !== tenantId) throw notFound('Tenant');
       return tenantId;
     }
     if (!(await this.tenants.findById(tenantId))) throw notFound('Tenant');
     return tenantId;
+  }
+
+  /** The only tenant a listing across tenants may show, or undefined when the key sees them all. */
+  listScope(principal: Principal): string | undefined {
+    if (spansAllTenants(principal)) return undefined;
+    // ApiKeysService.resolve never yields a tenantless operator or viewer; refuse rather than widen.
+    if (principal.tenantId === null) throw new Error('An operator or viewer principal without a tenant');
+    return principal.tenantId;
   }
 }

@@ -4,16 +4,12 @@ import type { Principal } from './principal.js';
 
 export const PUBLIC_ROUTE = 'switchboard:public';
 export const MIN_ROLE = 'switchboard:min-role';
-export const PLATFORM_ONLY = 'switchboard:platform-only';
 
 /** No API key needed (health, metrics). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The least role allowed; admin > operator > viewer. Routes without it need any valid key. */
 export const MinRole = (role: ApiKeyRole) => SetMetadata(MIN_ROLE, role);
-
-/** Only platform admins (ADMIN_API_KEY or a key without a tenant), e.g. to create tenants. */
-export const PlatformOnly = () => SetMetadata(PLATFORM_ONLY, true);
 
 export interface AuthenticatedRequest {
   principal?: Principal;

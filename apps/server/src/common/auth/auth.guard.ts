@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyRole } from '../../db/database.types.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
-import { MIN_ROLE, PLATFORM_ONLY, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
-import { isPlatformAdmin, PrincipalResolver, ROLE_RANK } from './principal.js';
+import { MIN_ROLE, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
+import { PrincipalResolver, ROLE_RANK } from './principal.js';
 
 /** Every route needs `Authorization: Bearer <key>` unless marked @Public(); roles are checked here too. */
 @Injectable()
@@ -30,9 +30,6 @@ export class AuthGuard implements CanActivate {
     const minRole = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(MIN_ROLE, targets);
     if (minRole && ROLE_RANK[principal.role] < ROLE_RANK[minRole]) {
       throw forbidden(`This needs the ${minRole} role; the key has ${principal.role}`);
-    }
-    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, targets) && !isPlatformAdmin(principal)) {
-      throw forbidden('Only a platform admin key (ADMIN_API_KEY or a key without a tenant) may do this');
     }
     return true;
   }
