@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { OUTPUT_FORMATS, OUTPUT_SPECS, type InputType, type OutputFormat } from './audio-formats.js';
+import type { SoundFileStore } from './sound-file-store.js';
+import type { SoxRunner } from './sox-runner.js';
+
+export interface ConversionOptions {
+  /** Peak-normalise to -1 dBFS. */
+  normalise: boolean;
+  /** Cut leading and trailing silence (below 0.5 % for 50 ms). */
+  trim: boolean;
+}
+
+export interface ConvertedFile {
+  format: OutputFormat;
+  extension: string;
+  /** Where the file is now (inside the temp folder). */
+  path: string;
+  size: number;
+}
+
+export interface Conversion {
+  /** Temporary folder inside the target root holding every format; remove it when done. */
+  tempDir: string;
+  files: ConvertedFile[];
+}
+
+/** The sox effects for the options, in the order they must run. */
+export function conversionEffects(options: ConversionOptions): string[] {
+  const effects: string[] = [];
+  if (options.trim) {
+    effects.push('silence', '1', '0.05', '0.5%', 'reverse', 'silence', '1', '0.05', '0.5%', 'reverse');
+  }
+  if (options.normalise) effects.push('gain', '-n', '-1');
+  return effects;
+}
+
+/** Caps how many sox processes run at once across every upload. */
+export class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/**
+ * Converts one input to every Asterisk format in parallel (at most `parallelism` sox processes in the whole
+ * server) into a temporary folder inside `root`. Any failure removes the folder, so nothing half-written
+ * is ever left behind; on success the caller renames the files into place.
+ */
+export class SoundConverter {
+  private readonly slots: Semaphore;
+
+  constructor(
+    private readonly sox: SoxRunner,
+    private readonly files: SoundFileStore,
+    parallelism: number,
+  ) {
+    this.slots = new Semaphore(Math.max(1, parallelism));
+  }
+
+  async convert(
+    root: string,
+    input: string,
+    inputType: InputType,
+    options: ConversionOptions,
+  ): Promise<Conversion> {
+    const tempDir = await this.files.tempDir(root);
+    const effects = conversionEffects(options);
+    try {
+      const files = await Promise.all(
+        OUTPUT_FORMATS.map((format) =>
+          this.slots.run(async () => {
+            const { extension, args } = OUTPUT_SPECS[format];
+            const output = path.join(tempDir, `sound.${extension}`);
+            await this.sox.convert({ input, inputType, output, outputArgs: args, effects });
+            return { format, extension, path: output, size: await this.files.size(output) };
+          }),
+        ),
+      );
+      return { tempDir, files };
+    } catch (err) {
+      await this.files.removeDir(root, tempDir);
+      throw err;
+    }
+  }
+}
+
+/**
+ * `points` peak values in [0, 1] from 16-bit little-endian mono samples: the largest magnitude in each of
+ * `points` equal slices (fewer points when there are fewer samples).
+ */
+export function waveformPeaks(samples: Buffer, points: number): number[] {
+  const count = Math.floor(samples.length / 2);
+  if (count === 0) return [];
+  const slices = Math.min(points, count);
+  const peaks: number[] = [];
+  for (let slice = 0; slice < slices; slice++) {
+    const start = Math.floor((slice * count) / slices);
+    const end = Math.floor(((slice + 1) * count) / slices);
+    let max = 0;
+    for (let i = start; i < end; i++) {
+      const value = Math.abs(samples.readInt16LE(i * 2));
+      if (value > max) max = value;
+    }
+    peaks.push(Math.round((Math.min(max, 32767) / 32767) * 1000) / 1000);
+  }
+  return peaks;
+}
