@@ -45,7 +45,16 @@ describe('app basics (PGlite)', () => {
   });
 
   it('serves Prometheus metrics: HTTP, AMI counters, PBX state and DB pool', async () => {
-    t.pbx.clients[0]!.metrics.actionsSent = 42;
+    const main = t.pbx.clients[0]!.metrics;
+    main.actionsSent = 42;
+    main.eventsReceived = 1234;
+    main.pendingActions = 3;
+    main.actionLatency = {
+      count: 2,
+      sumMs: 7,
+      maxMs: 6,
+      buckets: [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
+    };
     await t.request('GET', '/api/health', { key: null });
     const res = await t.request('GET', '/metrics', { key: null });
     expect(res.status).toBe(200);
@@ -53,7 +62,17 @@ describe('app basics (PGlite)', () => {
     expect(res.text).toMatch(
       /switchboard_http_requests_total\{method="GET",route="\/api\/health",status_code="200"\} \d+/,
     );
-    expect(res.text).toContain('switchboard_ami_client{pbx="main",counter="actionsSent"} 42');
+    expect(res.text).toContain('# TYPE switchboard_ami_actions_sent_total counter');
+    expect(res.text).toContain('switchboard_ami_actions_sent_total{pbx="main"} 42');
+    expect(res.text).toContain('switchboard_ami_events_received_total{pbx="main"} 1234');
+    expect(res.text).toContain('switchboard_ami_reconnects_total{pbx="backup"} 0');
+    expect(res.text).toContain('# TYPE switchboard_ami_pending_actions gauge');
+    expect(res.text).toContain('switchboard_ami_pending_actions{pbx="main"} 3');
+    expect(res.text).toContain('# TYPE switchboard_ami_action_duration_seconds histogram');
+    expect(res.text).toContain('switchboard_ami_action_duration_seconds_bucket{pbx="main",le="0.005"} 1');
+    expect(res.text).toContain('switchboard_ami_action_duration_seconds_bucket{pbx="main",le="0.01"} 2');
+    expect(res.text).toContain('switchboard_ami_action_duration_seconds_count{pbx="main"} 2');
+    expect(res.text).toContain('switchboard_ami_action_duration_seconds_sum{pbx="main"} 0.007');
     expect(res.text).toContain('switchboard_pbx_state{pbx="backup",state="ready",simulated="false"} 1');
     expect(res.text).toContain('switchboard_db_pool_connections{kind="pglite",state="total"} 1');
   });

@@ -48,8 +48,11 @@ describe('PBX connections over AMI (PGlite)', () => {
     const pong = await t.app.get(PbxService).client()!.action({ Action: 'Ping' });
     expect(pong.get('Response')).toBe('Success');
     const metrics = await t.request('GET', '/metrics', { key: null });
+    expect(metrics.text).toMatch(/^switchboard_ami_actions_succeeded_total\{pbx="simulated"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^switchboard_ami_events_received_total\{pbx="simulated"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^switchboard_ami_action_duration_seconds_count\{pbx="simulated"\} [1-9]/m);
     expect(metrics.text).toMatch(
-      /switchboard_ami_client\{pbx="simulated",counter="actionsSucceeded"\} [1-9]/,
+      /^switchboard_ami_action_duration_seconds_bucket\{pbx="simulated",le="\+Inf"\} [1-9]/m,
     );
   });
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DatabaseHandle } from '../db/database.js';
 import { PbxService } from '../pbx/pbx.service.js';
+import { registerAmiMetrics } from './ami-metrics.js';
 
 const PBX_STATES = ['idle', 'connecting', 'authenticating', 'ready', 'reconnecting', 'closed'] as const;
 
@@ -59,22 +60,7 @@ export class MetricsService {
         }
       },
     });
-    new Gauge({
-      name: 'switchboard_ami_client',
-      help: 'Counters of the AMI client (packages/ami), by PBX and counter name (monotonic except pending/queued/backlog)',
-      labelNames: ['pbx', 'counter'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const { name, metrics } of pbx.metrics()) {
-          for (const [counter, value] of Object.entries(metrics)) {
-            if (typeof value === 'number') this.set({ pbx: name, counter }, value);
-          }
-          this.set({ pbx: name, counter: 'actionLatencyCount' }, metrics.actionLatency.count);
-          this.set({ pbx: name, counter: 'actionLatencySumMs' }, metrics.actionLatency.sumMs);
-        }
-      },
-    });
+    registerAmiMetrics(this.registry, () => pbx.metrics());
   }
 
   private databaseGauges(database: DatabaseHandle): void {
