@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../src/common/auth/api-key-secret.js';
 import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
 
@@ -222,6 +223,24 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     expect(issued).toMatchObject({ status: 201, body: { tenantId: b.id, role: 'operator' } });
     expect((await t.request('GET', `/api/tenants/${b.id}`, { key: issued.body.key })).status).toBe(200);
     expect((await t.request('GET', `/api/tenants/${a.id}`, { key: issued.body.key })).status).toBe(404);
+  });
+
+  it('accepts a tenantless key only as an admin: an operator or viewer needs a tenant to be confined to', async () => {
+    const a = await createTenantWithKey(t);
+    const keys: Record<string, string> = {};
+    for (const role of ['admin', 'operator', 'viewer'] as const) {
+      const secret = generateApiKey();
+      await db.handle.db
+        .insertInto('api_keys')
+        .values({ tenant_id: null, name: role, role, prefix: secret.prefix, key_hash: secret.hash })
+        .execute();
+      keys[role] = secret.key;
+    }
+    expect((await t.request('GET', `/api/tenants/${a.id}`, { key: keys.admin })).status).toBe(200);
+    for (const role of ['operator', 'viewer']) {
+      const res = await t.request('GET', '/api/tenants', { key: keys[role] });
+      expect(res).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    }
   });
 
   it('answers 404 for a malformed id, like a missing one', async () => {
