@@ -10,6 +10,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PbxConnector } from './pbx/pbx-client.js';
 import { PbxService } from './pbx/pbx.service.js';
+import { SoundsModule } from './sounds/sounds.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
 
 /** What the app is built from; main.ts opens the real ones, tests hand in their own. */
@@ -46,7 +47,7 @@ export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(deps), TenantsModule],
+      imports: [CoreModule.forRoot(deps), TenantsModule, SoundsModule],
       controllers: [HealthController, MetricsController],
       providers: [HealthService, { provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],
     };

@@ -24,9 +24,15 @@ export interface AppConfig {
   adminApiKey: string | undefined;
   /** Configured PBXs; empty means "no AMI settings", and the server runs the PBX simulator in-process. */
   pbx: PbxConfig[];
+  /** Asterisk's `custom` sounds folder; a sound lands in `<dir>/<tenant slug>/<name>.<ext>`. */
   asteriskSoundsDir: string;
   asteriskMonitorDir: string;
+  /** Originals and every version's converted files, under generated names. */
   uploadSoundsDir: string;
+  /** Largest sound upload per file (SOUNDS_MAX_UPLOAD_MB, default 50 MB); larger answers 413. */
+  maxUploadBytes: number;
+  /** Longest sound accepted (SOUNDS_MAX_DURATION_SECONDS, default 600); longer answers 422. */
+  maxSoundSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

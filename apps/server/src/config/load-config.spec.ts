@@ -13,6 +13,19 @@ describe('loadConfig', () => {
     expect(config.pbx).toEqual([]);
   });
 
+  it('puts sounds and recordings in the simulator folders without a PBX, in Asterisk folders with one', () => {
+    const simulated = loadConfig({ DATA_DIR: '/srv/sb' });
+    expect(simulated.asteriskSoundsDir).toBe(path.resolve('/srv/sb/pbx-sim/sounds/custom'));
+    expect(simulated.asteriskMonitorDir).toBe(path.resolve('/srv/sb/pbx-sim/monitor'));
+    expect(simulated.maxUploadBytes).toBe(50 * 1024 * 1024);
+    expect(simulated.maxSoundSeconds).toBe(600);
+    const real = loadConfig({ AMI_HOST: 'pbx', AMI_USER: 'u', AMI_PASSWORD: 'p', SOUNDS_MAX_UPLOAD_MB: '10' });
+    expect(real.asteriskSoundsDir).toBe('/var/lib/asterisk/sounds/custom');
+    expect(real.asteriskMonitorDir).toBe('/var/spool/asterisk/monitor');
+    expect(real.maxUploadBytes).toBe(10 * 1024 * 1024);
+    expect(() => loadConfig({ SOUNDS_MAX_DURATION_SECONDS: '-1' })).toThrow(/SOUNDS_MAX_DURATION_SECONDS/);
+  });
+
   it('builds one PBX entry from the AMI_* variables', () => {
     const config = loadConfig({
       AMI_HOST: 'pbx.local',

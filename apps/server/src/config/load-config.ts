@@ -50,9 +50,21 @@ const envSchema = z.object({
   AMI_PORT: port(5038),
   AMI_USER: optionalString,
   AMI_PASSWORD: optionalString,
-  ASTERISK_SOUNDS_DIR: z.preprocess(emptyAsUndefined, z.string().default('/var/lib/asterisk/sounds/custom')),
-  ASTERISK_MONITOR_DIR: z.preprocess(emptyAsUndefined, z.string().default('/var/spool/asterisk/monitor')),
+  ASTERISK_SOUNDS_DIR: optionalString,
+  ASTERISK_MONITOR_DIR: optionalString,
   UPLOAD_SOUNDS_DIR: optionalString,
+  SOUNDS_MAX_UPLOAD_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number' }).positive('must be above 0').max(2000).default(50),
+  ),
+  SOUNDS_MAX_DURATION_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .positive('must be above 0')
+      .default(600),
+  ),
 });
 
 const AMI_SET = ['AMI_HOST', 'AMI_USER', 'AMI_PASSWORD'] as const;
@@ -83,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  const simulated = !(e.AMI_HOST && e.AMI_USER && e.AMI_PASSWORD);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -95,8 +108,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.AMI_HOST && e.AMI_USER && e.AMI_PASSWORD
         ? [{ name: 'main', host: e.AMI_HOST, port: e.AMI_PORT, username: e.AMI_USER, secret: e.AMI_PASSWORD }]
         : [],
-    asteriskSoundsDir: e.ASTERISK_SOUNDS_DIR,
-    asteriskMonitorDir: e.ASTERISK_MONITOR_DIR,
+    // Without a PBX the in-process simulator plays and records under DATA_DIR/pbx-sim (see
+    // SimulatedPbxConnector), so sounds and recordings default to its folders rather than Asterisk's.
+    asteriskSoundsDir: path.resolve(
+      e.ASTERISK_SOUNDS_DIR ??
+        (simulated ? path.join(dataDir, 'pbx-sim', 'sounds', 'custom') : '/var/lib/asterisk/sounds/custom'),
+    ),
+    asteriskMonitorDir: path.resolve(
+      e.ASTERISK_MONITOR_DIR ??
+        (simulated ? path.join(dataDir, 'pbx-sim', 'monitor') : '/var/spool/asterisk/monitor'),
+    ),
     uploadSoundsDir: path.resolve(e.UPLOAD_SOUNDS_DIR ?? path.join(dataDir, 'uploads')),
+    maxUploadBytes: Math.round(e.SOUNDS_MAX_UPLOAD_MB * 1024 * 1024),
+    maxSoundSeconds: e.SOUNDS_MAX_DURATION_SECONDS,
   };
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as sounds from './0004-sounds.js';
 
 /** Every migration, in order. One set for PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0004-sounds': sounds,
 };

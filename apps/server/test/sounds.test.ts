@@ -1,0 +1,382 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody, type MultipartPart } from './helpers/multipart.js';
+import { synth } from './helpers/sox-audio.js';
+import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
+
+const databases = await testDatabases();
+const FORMATS = ['alaw', 'gsm', 'sln16', 'ulaw', 'wav'];
+
+describe.each(databases)('sounds on $name', (database) => {
+  let db: OpenedTestDatabase;
+  let t: TestApp;
+  let audio: string;
+  let soundsDir: string;
+  let uploadsDir: string;
+  beforeAll(async () => {
+    db = await database.open();
+    t = await startTestApp(db.handle, {
+      env: { SOUNDS_MAX_DURATION_SECONDS: '5', SOUNDS_MAX_UPLOAD_MB: '2' },
+    });
+    soundsDir = path.join(t.dataDir, 'pbx-sim', 'sounds', 'custom');
+    uploadsDir = path.join(t.dataDir, 'uploads');
+    audio = path.join(t.dataDir, 'audio');
+    await fs.mkdir(audio);
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.dispose();
+  });
+
+  async function upload(key: string, parts: MultipartPart[], query = '?wait=true', url = '/api/sounds') {
+    const { payload, headers } = multipartBody(parts);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${url}${query}`,
+      headers: { ...headers, authorization: `Bearer ${key}` },
+      payload,
+    });
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  const file = (filename: string, data: Buffer): MultipartPart => ({ name: 'file', filename, data });
+  const tone = (name: string, options: Parameters<typeof synth>[2] = {}) =>
+    readFileSync(synth(audio, name, options));
+  const ls = async (dir: string) => (await fs.readdir(dir).catch(() => [] as string[])).sort();
+
+  it('converts an upload to every Asterisk format under the tenant folder, keeping the original under a generated name', async () => {
+    const tenant = await createTenantWithKey(t, {}, 'operator');
+    const data = tone('welcome.wav', { seconds: 1 });
+    const res = await upload(tenant.key, [
+      { name: 'description', value: 'Greeting' },
+      file('Welcome Message.wav', data),
+    ]);
+    expect(res.status).toBe(201);
+    const sound = res.body.results[0].sound;
+    expect(sound).toMatchObject({
+      name: 'welcome-message',
+      description: 'Greeting',
+      status: 'ready',
+      playback: `custom/${tenant.tenant.slug}/welcome-message`,
+      versionCount: 1,
+      usageCount: 0,
+      activeVersion: {
+        version: 1,
+        active: true,
+        original: {
+          name: 'Welcome Message.wav',
+          format: 'wav',
+          sampleRate: 44100,
+          channels: 2,
+          durationMs: 1000,
+          sizeBytes: data.length,
+          sha256: createHash('sha256').update(data).digest('hex'),
+        },
+      },
+    });
+    expect(sound.activeVersion.formats.map((f: { format: string }) => f.format).sort()).toEqual(FORMATS);
+    expect(await ls(path.join(soundsDir, tenant.tenant.slug))).toEqual(
+      FORMATS.map((ext) => `welcome-message.${ext}`).sort(),
+    );
+    const originals = await ls(path.join(uploadsDir, 'originals'));
+    expect(originals.length).toBeGreaterThan(0);
+    originals.forEach((name) => expect(name).toMatch(/^[0-9a-f-]{36}$/));
+    // No temp folder is left in the PBX folder.
+    expect((await ls(soundsDir)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+  });
+
+  it('answers processing at once without wait, then ready', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [file('later.wav', tone('later.wav'))], '');
+    expect(res.status).toBe(201);
+    expect(res.body.results[0].sound.status).toBe('processing');
+    const id = res.body.results[0].sound.id;
+    let status = 'processing';
+    while (status === 'processing') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await t.request('GET', `/api/sounds/${id}`, { key: tenant.key })).body.status;
+    }
+    expect(status).toBe('ready');
+  });
+
+  it.each([
+    ['text posing as WAV', 'notes.wav', Buffer.from('hello, this is not audio\n'.repeat(40)), undefined],
+    ['a PDF', 'doc.mp3', Buffer.from('%PDF-1.7\n' + 'x'.repeat(500)), undefined],
+    [
+      'a RIFF header with garbage',
+      'bad.wav',
+      Buffer.concat([Buffer.from('RIFF\x10\x00\x00\x00WAVEjunk', 'latin1'), Buffer.alloc(300, 7)]),
+      undefined,
+    ],
+    ['text declared as raw GSM', 'x.gsm', Buffer.from('a'.repeat(330)), 'gsm'],
+  ])('refuses %s with 415 and the reason, keeping nothing', async (_label, filename, data, type) => {
+    const tenant = await createTenantWithKey(t);
+    const before = await ls(path.join(uploadsDir, 'originals'));
+    const parts: MultipartPart[] = type ? [{ name: 'type', value: type }] : [];
+    const res = await upload(tenant.key, [...parts, file(filename, data)]);
+    expect(res.status).toBe(415);
+    expect(res.body.error).toBe('unsupported-media-type');
+    expect(res.body.message.length).toBeGreaterThan(10);
+    expect(await ls(path.join(uploadsDir, 'originals'))).toEqual(before);
+    expect(await ls(path.join(soundsDir, tenant.tenant.slug))).toEqual([]);
+  });
+
+  it('accepts raw u-law and a-law when their type is given', async () => {
+    const tenant = await createTenantWithKey(t);
+    const ulaw = tone('raw.ul', { rate: 8000, channels: 1 });
+    const res = await upload(tenant.key, [{ name: 'type', value: 'ulaw' }, file('raw.ulaw', ulaw)]);
+    expect(res.status).toBe(201);
+    expect(res.body.results[0].sound).toMatchObject({
+      status: 'ready',
+      activeVersion: { original: { format: 'ulaw', sampleRate: 8000, channels: 1, durationMs: 1000 } },
+    });
+    const missingType = await upload(tenant.key, [file('raw2.ulaw', ulaw)]);
+    expect(missingType.status).toBe(415);
+  });
+
+  it('accepts MP3, OGG and FLAC by content whatever their names say', async () => {
+    const tenant = await createTenantWithKey(t);
+    for (const ext of ['mp3', 'ogg', 'flac']) {
+      const res = await upload(tenant.key, [file(`misnamed-${ext}.wav`, tone(`x.${ext}`))]);
+      expect(res.status).toBe(201);
+      expect(res.body.results[0].sound.activeVersion.original.format).toBe(ext);
+    }
+  });
+
+  it('answers 422 audio-too-long over the configured duration', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [
+      file('long.wav', tone('long.wav', { rate: 8000, channels: 1, seconds: 6 })),
+    ]);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ error: 'audio-too-long', details: { limitSeconds: 5 } });
+  });
+
+  it('answers 413 over the configured size, keeping nothing of the file', async () => {
+    const tenant = await createTenantWithKey(t);
+    const before = await ls(path.join(uploadsDir, 'originals'));
+    const big = tone('big.wav', { rate: 44100, channels: 2, seconds: 4 }); // ~1.4 MB at 16-bit? 32-bit: 1.4 MB
+    const huge = Buffer.concat([big, big]);
+    const res = await upload(tenant.key, [file('big.wav', huge)]);
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe('payload-too-large');
+    expect(await ls(path.join(uploadsDir, 'originals'))).toEqual(before);
+  });
+
+  it('gives each file of a batch its own result (207 when some fail)', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [
+      file('one.wav', tone('one.wav')),
+      file('two.txt', Buffer.from('not audio'.repeat(50))),
+      file('three.flac', tone('three.flac')),
+    ]);
+    expect(res.status).toBe(207);
+    expect(res.body.results.map((r: { file: string; status: number }) => [r.file, r.status])).toEqual([
+      ['one.wav', 201],
+      ['two.txt', 415],
+      ['three.flac', 201],
+    ]);
+    expect(res.body.results[1].error.error).toBe('unsupported-media-type');
+    const all = await upload(tenant.key, [
+      file('four.wav', tone('four.wav')),
+      file('five.wav', tone('five.wav')),
+    ]);
+    expect(all.status).toBe(201);
+  });
+
+  it.each([
+    ['../../../../etc/passwd', 'etc-passwd'],
+    ['%2e%2e%2f%2e%2e%2fescape', 'escape'],
+    ['/var/lib/asterisk/sounds/en/hello-world', 'var-lib-asterisk-sounds-en-hello-world'],
+    ['evil\u0000name', 'evil-name'],
+  ])('keeps the hostile name %j inside the tenant folder', async (name, expected) => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [
+      { name: 'name', value: name.replace('\u0000', '%00') },
+      file('x.wav', tone('n.wav')),
+    ]);
+    if (name.includes('\u0000')) {
+      // A NUL can not travel in a multipart field value; the percent-encoded form is decoded and sanitised.
+      expect(res.body.results[0].sound.name).toBe(expected);
+    } else {
+      expect(res.body.results[0].sound.name).toBe(expected);
+    }
+    expect(await ls(path.join(soundsDir, tenant.tenant.slug))).toContain(`${expected}.wav`);
+    expect(await ls(soundsDir)).not.toContain('etc');
+  });
+
+  it('refuses a tenant folder that is a symlink out of the sounds folder (version fails, nothing written outside)', async () => {
+    const tenant = await createTenantWithKey(t);
+    const outside = path.join(t.dataDir, 'outside');
+    await fs.mkdir(outside);
+    await fs.mkdir(soundsDir, { recursive: true });
+    await fs.symlink(outside, path.join(soundsDir, tenant.tenant.slug));
+    const res = await upload(tenant.key, [file('x.wav', tone('s.wav'))]);
+    expect(res.body.results[0].sound).toMatchObject({ status: 'failed', activeVersion: null });
+    expect(res.body.results[0].sound.error).toMatch(/not a plain folder/);
+    expect(await ls(outside)).toEqual([]);
+    expect((await ls(soundsDir)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+  });
+
+  it('keeps versions: a new upload of a name becomes active, an older one can be activated again', async () => {
+    const tenant = await createTenantWithKey(t);
+    const wav = (slug: string) => path.join(soundsDir, slug, 'promo.wav');
+    const v1 = await upload(tenant.key, [
+      { name: 'name', value: 'promo' },
+      file('a.wav', tone('v1.wav', { seconds: 1 })),
+    ]);
+    const v2 = await upload(tenant.key, [
+      { name: 'name', value: 'promo' },
+      file('b.wav', tone('v2.wav', { seconds: 2 })),
+    ]);
+    const id = v1.body.results[0].sound.id;
+    expect(v2.body.results[0].sound).toMatchObject({ id, versionCount: 2, activeVersion: { version: 2 } });
+    expect((await fs.stat(wav(tenant.tenant.slug))).size).toBe(44 + 2 * 16000);
+    const versions = await t.request('GET', `/api/sounds/${id}/versions`, { key: tenant.key });
+    expect(versions.body.map((v: { version: number; active: boolean }) => [v.version, v.active])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    const v1Id = versions.body[1].id;
+    const activated = await t.request('POST', `/api/sounds/${id}/versions/${v1Id}/activate`, {
+      key: tenant.key,
+    });
+    expect(activated).toMatchObject({ status: 200, body: { activeVersion: { version: 1 } } });
+    expect((await fs.stat(wav(tenant.tenant.slug))).size).toBe(44 + 16000);
+  });
+
+  it('renames and describes a sound, moving its PBX files; 409 for a taken name', async () => {
+    const tenant = await createTenantWithKey(t);
+    const a = await upload(tenant.key, [{ name: 'name', value: 'alpha' }, file('a.wav', tone('ra.wav'))]);
+    await upload(tenant.key, [{ name: 'name', value: 'beta' }, file('b.wav', tone('rb.wav'))]);
+    const id = a.body.results[0].sound.id;
+    const renamed = await t.request('PATCH', `/api/sounds/${id}`, {
+      key: tenant.key,
+      body: { name: 'Gamma Ray', description: 'renamed' },
+    });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'gamma-ray', description: 'renamed' } });
+    const files = await ls(path.join(soundsDir, tenant.tenant.slug));
+    expect(files).toContain('gamma-ray.wav');
+    expect(files).not.toContain('alpha.wav');
+    expect(files).toContain('beta.wav');
+    const taken = await t.request('PATCH', `/api/sounds/${id}`, { key: tenant.key, body: { name: 'beta' } });
+    expect(taken).toMatchObject({ status: 409, body: { error: 'sound-exists' } });
+  });
+
+  it("deletes a sound's PBX files only, and its stored versions", async () => {
+    const tenant = await createTenantWithKey(t);
+    const a = await upload(tenant.key, [{ name: 'name', value: 'gone' }, file('a.wav', tone('da.wav'))]);
+    await upload(tenant.key, [{ name: 'name', value: 'stays' }, file('b.wav', tone('db.wav'))]);
+    const id = a.body.results[0].sound.id;
+    const versionId = a.body.results[0].sound.activeVersion.id;
+    expect((await t.request('DELETE', `/api/sounds/${id}`, { key: tenant.key })).status).toBe(204);
+    expect(await ls(path.join(soundsDir, tenant.tenant.slug))).toEqual(
+      FORMATS.map((f) => `stays.${f}`).sort(),
+    );
+    expect(await ls(path.join(uploadsDir, 'versions'))).not.toContain(versionId);
+    expect((await t.request('GET', `/api/sounds/${id}`, { key: tenant.key })).status).toBe(404);
+  });
+
+  it('lists with filters and paging, scoped to the tenant', async () => {
+    const tenant = await createTenantWithKey(t);
+    for (const n of ['list-a', 'list-b', 'other']) {
+      await upload(tenant.key, [{ name: 'name', value: n }, file('x.wav', tone(`${n}.wav`))]);
+    }
+    const first = await t.request('GET', '/api/sounds?limit=2', { key: tenant.key });
+    expect(first.body.items).toHaveLength(2);
+    const second = await t.request('GET', `/api/sounds?limit=2&cursor=${first.body.nextCursor}`, {
+      key: tenant.key,
+    });
+    expect(second.body).toMatchObject({ nextCursor: null });
+    expect(second.body.items).toHaveLength(1);
+    const search = await t.request('GET', '/api/sounds?search=list-', { key: tenant.key });
+    expect(search.body.items.map((s: { name: string }) => s.name).sort()).toEqual(['list-a', 'list-b']);
+    const original = await t.request('GET', '/api/asterisk-sounds/list?status=ready', { key: tenant.key });
+    expect(original.body.items).toHaveLength(3);
+  });
+
+  it("hides another tenant's sound behind 404, and lets viewers read but not write", async () => {
+    const owner = await createTenantWithKey(t);
+    const stranger = await createTenantWithKey(t, {}, 'operator');
+    const viewer = await createTenantWithKey(t, {}, 'viewer');
+    const res = await upload(owner.key, [file('private.wav', tone('p.wav'))]);
+    const id = res.body.results[0].sound.id;
+    for (const [method, url] of [
+      ['GET', `/api/sounds/${id}`],
+      ['GET', `/api/sounds/${id}/versions`],
+      ['GET', `/api/sounds/${id}/preview`],
+      ['GET', `/api/sounds/${id}/peaks`],
+      ['PATCH', `/api/sounds/${id}`],
+      ['DELETE', `/api/sounds/${id}`],
+      ['GET', `/api/asterisk-sounds/${id}/stream`],
+      ['DELETE', `/api/asterisk-sounds/${id}`],
+    ] as const) {
+      const answer = await t.request(method, url, {
+        key: stranger.key,
+        body: method === 'PATCH' ? { description: 'x' } : undefined,
+      });
+      expect([method, url, answer.status]).toEqual([method, url, 404]);
+    }
+    expect((await t.request('GET', '/api/sounds', { key: stranger.key })).body.items).toEqual([]);
+    const otherTenant = await upload(stranger.key, [file('x.wav', tone('q.wav'))], `?tenantId=${owner.id}`);
+    expect(otherTenant.status).toBe(404);
+    const byViewer = await upload(viewer.key, [file('v.wav', tone('v.wav'))]);
+    expect(byViewer.status).toBe(403);
+  });
+
+  it('previews the active version as PCM WAV with Range, and gives waveform peaks', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [file('peaky.wav', tone('peaky.wav', { seconds: 2 }))]);
+    const id = res.body.results[0].sound.id;
+    const whole = await t.app.inject({
+      method: 'GET',
+      url: `/api/sounds/${id}/preview`,
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers['content-type']).toBe('audio/wav');
+    expect(whole.rawPayload.subarray(0, 4).toString()).toBe('RIFF');
+    expect(whole.rawPayload.length).toBe(44 + 32000);
+    const part = await t.app.inject({
+      method: 'GET',
+      url: `/api/asterisk-sounds/${id}/stream`,
+      headers: { authorization: `Bearer ${tenant.key}`, range: 'bytes=0-99' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-99/${44 + 32000}`);
+    expect(part.rawPayload.length).toBe(100);
+    const peaks = await t.request('GET', `/api/sounds/${id}/peaks`, { key: tenant.key });
+    expect(peaks.body.peaks).toHaveLength(1000);
+    expect(Math.max(...peaks.body.peaks)).toBeGreaterThan(0.5);
+  });
+
+  it('takes uploads on the original path too, and needs a tenant for ADMIN_API_KEY', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(
+      tenant.key,
+      [file('orig.wav', tone('o.wav'))],
+      '?wait=true',
+      '/api/asterisk-sounds/upload',
+    );
+    expect(res.status).toBe(201);
+    const noTenant = await upload(
+      t.adminKey,
+      [file('orig.wav', tone('o.wav'))],
+      '?wait=true',
+      '/api/asterisk-sounds/upload',
+    );
+    expect(noTenant).toMatchObject({ status: 400, body: { error: 'validation-failed' } });
+    const withTenant = await upload(
+      t.adminKey,
+      [file('orig.wav', tone('o.wav'))],
+      `?wait=true&tenantId=${tenant.id}`,
+    );
+    expect(withTenant.body.results[0].sound).toMatchObject({ tenantId: tenant.id, versionCount: 2 });
+    const notMultipart = await t.request('POST', '/api/sounds', { key: tenant.key, body: { file: 'x' } });
+    expect(notMultipart).toMatchObject({ status: 415, body: { error: 'unsupported-media-type' } });
+  });
+});
