@@ -9,6 +9,7 @@ import { HealthService } from './health/health.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PbxConnector } from './pbx/pbx-client.js';
+import { CallsModule } from './calls/calls.module.js';
 import { PbxService } from './pbx/pbx.service.js';
 import { SoundsModule } from './sounds/sounds.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
@@ -47,7 +48,7 @@ export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(deps), TenantsModule, SoundsModule],
+      imports: [CoreModule.forRoot(deps), TenantsModule, CallsModule, SoundsModule],
       controllers: [HealthController, MetricsController],
       providers: [HealthService, { provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],
     };

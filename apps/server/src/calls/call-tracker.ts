@@ -30,6 +30,8 @@ export interface TrackCallInput {
   at: Date;
   /** False for a synchronous Originate, which gets no OriginateResponse event. Default true. */
   awaitOriginateResponse?: boolean;
+  /** Picks up a call already answered (after a restart): its end then completes it. */
+  answeredAt?: Date | null;
 }
 
 /** The events that make a call's trail; the rest (Newexten, VarSet, DeviceStateChange...) are noise here. */
@@ -151,6 +153,10 @@ export class CallTracker {
       outerDialStatus: null,
       keys: new Set(),
     };
+    if (input.answeredAt) {
+      state.snapshot.status = 'answered';
+      state.snapshot.answeredAt = input.answeredAt;
+    }
     this.active.set(input.callId, state);
     this.addKey(state, input.channelId);
     if (input.otherChannelId) this.addKey(state, input.otherChannelId);

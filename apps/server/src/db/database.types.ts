@@ -75,8 +75,73 @@ export interface TransferNumbersTable {
   updated_at: UpdatedAt;
 }
 
+/** What an answered call does: play a sound, connect a transfer number, or go to a dialplan target. */
+export type CallAnswer =
+  | { type: 'sound'; sound: string }
+  | { type: 'transfer'; number: string }
+  | { type: 'dialplan'; context: string; exten: string; priority: number };
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CallsTable {
+  id: string;
+  tenant_id: string;
+  status: string;
+  to_number: string;
+  from_number: string | null;
+  did_id: string | null;
+  caller_name: string | null;
+  answer: Json<CallAnswer>;
+  transfer_number_id: string | null;
+  transfer_number: string | null;
+  sound: string | null;
+  record: boolean;
+  recording_file: string | null;
+  timeout_seconds: number;
+  variables: Json<Record<string, string>>;
+  metadata: ColumnType<unknown, string | null, string | null>;
+  pbx: string | null;
+  action_id: string;
+  channel_id: string;
+  other_channel_id: string;
+  channel: string | null;
+  other_channel: string | null;
+  dialed_channel: string | null;
+  uniqueid: string | null;
+  linkedid: string | null;
+  scheduled_at: Date;
+  originated_at: Date | null;
+  ringing_at: Date | null;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  ring_seconds: number | null;
+  talk_seconds: number | null;
+  hangup_cause: number | null;
+  hangup_cause_text: string | null;
+  originate_response: string | null;
+  originate_reason: number | null;
+  dial_status: string | null;
+  cdr_disposition: string | null;
+  cdr_billsec: number | null;
+  end_reason: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: UpdatedAt;
+}
+
+export interface CallEventsTable {
+  id: Generated<string>;
+  call_id: string;
+  name: string;
+  at: Date;
+  headers: Json<Record<string, string | string[]>>;
+}
+
 export interface Database {
   tenants: TenantsTable;
+  calls: CallsTable;
+  call_events: CallEventsTable;
   api_keys: ApiKeysTable;
   dids: DidsTable;
   transfer_numbers: TransferNumbersTable;
@@ -88,3 +153,5 @@ export type TenantUpdate = Updateable<TenantsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type DidRow = Selectable<DidsTable>;
 export type TransferNumberRow = Selectable<TransferNumbersTable>;
+export type CallRow = Selectable<CallsTable>;
+export type CallEventRow = Selectable<CallEventsTable>;

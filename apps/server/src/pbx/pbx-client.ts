@@ -3,7 +3,10 @@ import type { AmiClient, AmiClientState } from '@switchboard/ami';
 export type PbxState = AmiClientState;
 
 /** The part of `AmiClient` the server relies on; tests hand in fakes with the same shape. */
-export type PbxClient = Pick<AmiClient, 'state' | 'metrics' | 'connect' | 'close' | 'action' | 'on' | 'off'>;
+export type PbxClient = Pick<
+  AmiClient,
+  'state' | 'metrics' | 'connect' | 'close' | 'action' | 'on' | 'off' | 'originate' | 'subscribe'
+>;
 
 /** One configured PBX and its AMI client. */
 export interface PbxLink {

@@ -59,6 +59,15 @@ export class FakePbxClient extends EventEmitter {
   action(): Promise<never> {
     return Promise.reject(new Error('FakePbxClient does not answer actions'));
   }
+
+  /** No events ever come; the subscription only needs closing. */
+  subscribe(): { close(): void } {
+    return { close: () => undefined };
+  }
+
+  originate(): Promise<never> {
+    return Promise.reject(new Error('FakePbxClient does not originate'));
+  }
 }
 
 export class FakePbxConnector extends PbxConnector {

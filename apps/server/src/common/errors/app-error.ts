@@ -3,6 +3,9 @@
  * clients may switch on; messages are for people and may change.
  */
 export class AppError extends Error {
+  /** Response headers that go with the error, e.g. `Retry-After` on a 429. */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -29,3 +32,16 @@ export const unprocessable = (code: string, message: string, details?: unknown) 
 export const unauthenticated = (message: string) => new AppError(401, 'unauthenticated', message);
 
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+
+export const tooManyRequests = (
+  code: string,
+  message: string,
+  retryAfterSeconds: number,
+  details?: unknown,
+) => {
+  const error = new AppError(429, code, message, details);
+  error.headers['retry-after'] = String(retryAfterSeconds);
+  return error;
+};
+
+export const serviceUnavailable = (code: string, message: string) => new AppError(503, code, message);

@@ -26,6 +26,8 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
       'no-did-available',
       'no-transfer-number-available',
       'tenant-disabled',
+      'call-not-active',
+      'call-not-connected',
     ],
   },
   413: { description: 'The request body is too large.', codes: ['payload-too-large'] },
@@ -35,11 +37,15 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
   },
   422: {
     description: 'Well-formed but unusable, e.g. an invalid phone number.',
-    codes: ['invalid-phone-number'],
+    codes: ['invalid-phone-number', 'idempotency-key-reused', 'unknown-did', 'no-answer-destination'],
+  },
+  429: {
+    description: 'Over a limit; retry after the `Retry-After` seconds.',
+    codes: ['too-many-calls'],
   },
   500: { description: 'An unexpected error; the server log has the details.', codes: ['internal-error'] },
   503: {
     description: 'A dependency (database or PBX) is unavailable.',
-    codes: ['database-unavailable', 'service-unavailable'],
+    codes: ['database-unavailable', 'pbx-unavailable', 'service-unavailable'],
   },
 };

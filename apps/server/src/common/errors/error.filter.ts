@@ -28,6 +28,9 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const { status, body } = toEnvelope(exception);
     if (status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception) : exception);
+    if (exception instanceof AppError) {
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
+    }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TenantsModule } from '../tenants/tenants.module.js';
+import { TenantsRepository } from '../tenants/tenants.repository.js';
+import { CallDispatcherService } from './call-dispatcher.service.js';
+import { CallStreamHub } from './call-stream.hub.js';
+import { CallTrackingService } from './call-tracking.service.js';
+import { CallsController } from './calls.controller.js';
+import { CallsOptions } from './calls.options.js';
+import { CallsRepository } from './calls.repository.js';
+import { CallsService } from './calls.service.js';
+
+@Module({
+  imports: [TenantsModule],
+  controllers: [CallsController],
+  providers: [
+    CallsOptions,
+    CallsRepository,
+    TenantsRepository,
+    CallStreamHub,
+    CallTrackingService,
+    CallDispatcherService,
+    CallsService,
+  ],
+  exports: [CallsService, CallTrackingService, CallStreamHub, CallsOptions],
+})
+export class CallsModule {}
