@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SoxError, SoxRunner } from '../src/sounds/sox-runner.js';
 import { multipartBody, type MultipartPart } from './helpers/multipart.js';
 import { synth } from './helpers/sox-audio.js';
 import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -247,6 +248,49 @@ describe.each(databases)('sounds on $name', (database) => {
     });
     expect(activated).toMatchObject({ status: 200, body: { activeVersion: { version: 1 } } });
     expect((await fs.stat(wav(tenant.tenant.slug))).size).toBe(44 + 16000);
+  });
+
+  it('marks a version failed when a conversion fails, leaving the active version and no half-written file', async () => {
+    const tenant = await createTenantWithKey(t);
+    const v1 = await upload(tenant.key, [{ name: 'name', value: 'steady' }, file('a.wav', tone('st1.wav'))]);
+    const sox = t.app.get(SoxRunner);
+    const convert = sox.convert.bind(sox);
+    sox.convert = async (job) => {
+      if (job.outputArgs.includes('gsm')) throw new SoxError('gsm: simulated encoder crash');
+      await convert(job);
+    };
+    try {
+      const v2 = await upload(tenant.key, [
+        { name: 'name', value: 'steady' },
+        file('b.wav', tone('st2.wav', { seconds: 2 })),
+      ]);
+      expect(v2.body.results[0].sound).toMatchObject({
+        status: 'failed',
+        error: 'gsm: simulated encoder crash',
+        latestVersion: { version: 2, status: 'failed', formats: [] },
+        activeVersion: { version: 1 },
+      });
+      const dir = path.join(soundsDir, tenant.tenant.slug);
+      expect(await ls(dir)).toEqual(FORMATS.map((f) => `steady.${f}`).sort());
+      expect((await fs.stat(path.join(dir, 'steady.wav'))).size).toBe(
+        v1.body.results[0].sound.activeVersion.formats.find((f: { format: string }) => f.format === 'wav')
+          .size,
+      );
+      expect((await ls(soundsDir)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+      expect(await ls(path.join(uploadsDir, 'versions'))).not.toContain(
+        v2.body.results[0].sound.latestVersion.id,
+      );
+      const failed = await t.request('GET', `/api/sounds?status=failed`, { key: tenant.key });
+      expect(failed.body.items.map((x: { name: string }) => x.name)).toEqual(['steady']);
+      const activateFailed = await t.request(
+        'POST',
+        `/api/sounds/${v2.body.results[0].sound.id}/versions/${v2.body.results[0].sound.latestVersion.id}/activate`,
+        { key: tenant.key },
+      );
+      expect(activateFailed).toMatchObject({ status: 409, body: { error: 'sound-version-not-ready' } });
+    } finally {
+      sox.convert = convert;
+    }
   });
 
   it('renames and describes a sound, moving its PBX files; 409 for a taken name', async () => {

@@ -77,22 +77,26 @@ export class SoundConverter {
   ): Promise<Conversion> {
     const tempDir = await this.files.tempDir(root);
     const effects = conversionEffects(options);
-    try {
-      const files = await Promise.all(
-        OUTPUT_FORMATS.map((format) =>
-          this.slots.run(async () => {
-            const { extension, args } = OUTPUT_SPECS[format];
-            const output = path.join(tempDir, `sound.${extension}`);
-            await this.sox.convert({ input, inputType, output, outputArgs: args, effects });
-            return { format, extension, path: output, size: await this.files.size(output) };
-          }),
-        ),
-      );
-      return { tempDir, files };
-    } catch (err) {
+    // allSettled, not all: every sox process must have stopped writing before the folder is removed.
+    const settled = await Promise.allSettled(
+      OUTPUT_FORMATS.map((format) =>
+        this.slots.run(async () => {
+          const { extension, args } = OUTPUT_SPECS[format];
+          const output = path.join(tempDir, `sound.${extension}`);
+          await this.sox.convert({ input, inputType, output, outputArgs: args, effects });
+          return { format, extension, path: output, size: await this.files.size(output) };
+        }),
+      ),
+    );
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) {
       await this.files.removeDir(root, tempDir);
-      throw err;
+      throw failure.reason;
     }
+    return {
+      tempDir,
+      files: settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    };
   }
 }
 

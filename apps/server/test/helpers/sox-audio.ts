@@ -5,7 +5,14 @@ import path from 'node:path';
 export function synth(
   dir: string,
   name: string,
-  options: { rate?: number; channels?: number; seconds?: number; type?: string; effects?: string[] } = {},
+  options: {
+    rate?: number;
+    channels?: number;
+    seconds?: number;
+    bits?: number;
+    type?: string;
+    effects?: string[];
+  } = {},
 ): string {
   const file = path.join(dir, name);
   const { rate = 44100, channels = 2, seconds = 1, type } = options;
@@ -15,6 +22,7 @@ export function synth(
     String(rate),
     '-c',
     String(channels),
+    ...(options.bits ? ['-b', String(options.bits)] : []),
     ...(type ? ['-t', type] : []),
     file,
     'synth',
