@@ -19,7 +19,12 @@ describe('loadConfig', () => {
     expect(simulated.asteriskMonitorDir).toBe(path.resolve('/srv/sb/pbx-sim/monitor'));
     expect(simulated.maxUploadBytes).toBe(50 * 1024 * 1024);
     expect(simulated.maxSoundSeconds).toBe(600);
-    const real = loadConfig({ AMI_HOST: 'pbx', AMI_USER: 'u', AMI_PASSWORD: 'p', SOUNDS_MAX_UPLOAD_MB: '10' });
+    const real = loadConfig({
+      AMI_HOST: 'pbx',
+      AMI_USER: 'u',
+      AMI_PASSWORD: 'p',
+      SOUNDS_MAX_UPLOAD_MB: '10',
+    });
     expect(real.asteriskSoundsDir).toBe('/var/lib/asterisk/sounds/custom');
     expect(real.asteriskMonitorDir).toBe('/var/spool/asterisk/monitor');
     expect(real.maxUploadBytes).toBe(10 * 1024 * 1024);
