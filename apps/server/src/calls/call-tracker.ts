@@ -1,4 +1,3 @@
-import type { AmiEventBase } from '@switchboard/ami';
 import { finalStatus, pickCause } from './call-outcome.js';
 import {
   isFinalStatus,
@@ -8,9 +7,9 @@ import {
   type CallTrailEntry,
   type CallUpdate,
 } from './call-status.js';
+import { text, toTrailEntry, TRAIL_EVENTS, type TrackerEvent } from './tracker-event.js';
 
-/** An AMI event as the client delivers it: header name -> value (array when repeated). */
-export type TrackerEvent = AmiEventBase & { [header: string]: string | string[] | undefined };
+export type { TrackerEvent };
 
 export interface CallTrackerOptions {
   /** Calls followed at once; `track` refuses more (the service limits calls long before). Default 100 000. */
@@ -34,25 +33,6 @@ export interface TrackCallInput {
   answeredAt?: Date | null;
 }
 
-/** The events that make a call's trail; the rest (Newexten, VarSet, DeviceStateChange...) are noise here. */
-export const TRAIL_EVENTS: ReadonlySet<string> = new Set([
-  'Newchannel',
-  'Newstate',
-  'LocalBridge',
-  'DialBegin',
-  'DialState',
-  'DialEnd',
-  'OriginateResponse',
-  'BridgeEnter',
-  'BridgeLeave',
-  'HangupRequest',
-  'SoftHangupRequest',
-  'Hangup',
-  'Cdr',
-  'MixMonitorStart',
-  'MixMonitorStop',
-]);
-
 const STATE_RINGING = '5';
 const STATE_UP = '6';
 
@@ -68,11 +48,6 @@ interface CallState {
   outerDialStatus: string | null;
   keys: Set<string>;
 }
-
-const text = (event: TrackerEvent, header: string): string | undefined => {
-  const value = event[header];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 const seconds = (from: Date | null, to: Date | null): number | null =>
   from && to ? Math.max(0, Math.round(to.getTime() - from.getTime()) / 1000) : null;
@@ -190,7 +165,7 @@ export class CallTracker {
     const previousStatus = state.snapshot.status;
     const wasFinal = isFinalStatus(previousStatus);
     this.apply(state, event, at);
-    const trail = TRAIL_EVENTS.has(event.Event) ? this.trail(event, at) : null;
+    const trail = TRAIL_EVENTS.has(event.Event) ? toTrailEntry(event, at) : null;
     if (!wasFinal && this.isOver(state)) return [this.end(state, at, null, trail)];
     // A late fact (the callee leg's DialEnd after the OriginateResponse and both halves' Hangup) can still
     // change how an ended call is read; its status follows.
@@ -412,13 +387,5 @@ export class CallTracker {
       this.recent.delete(oldestId);
       for (const key of oldest.keys) if (this.index.get(key) === oldest) this.index.delete(key);
     }
-  }
-
-  private trail(event: TrackerEvent, at: Date): CallTrailEntry {
-    const headers: Record<string, string | string[]> = {};
-    for (const [key, value] of Object.entries(event)) {
-      if (key !== '$server' && value !== undefined) headers[key] = value;
-    }
-    return { name: event.Event, at, headers };
   }
 }

@@ -5,9 +5,10 @@ import type { CallRow } from '../db/database.types.js';
 import { PbxService } from '../pbx/pbx.service.js';
 import { TransferNumbersService } from '../tenants/transfer-numbers.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
-import { CallTracker, TRAIL_EVENTS } from './call-tracker.js';
+import { CallTracker } from './call-tracker.js';
 import type { CallSnapshot, CallTrailEntry, CallUpdate } from './call-status.js';
 import { toCallView } from './calls.dto.js';
+import { TRAIL_EVENTS } from './tracker-event.js';
 import { CallsOptions } from './calls.options.js';
 import { CallsRepository } from './calls.repository.js';
 

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Post, Req, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
@@ -6,10 +7,15 @@ import type { Principal } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema } from '../common/validation/pagination.js';
 import { IdParam, ValidBody, ValidQuery } from '../common/validation/zod-params.js';
+import { CallReportsService } from './call-reports.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import {
   callDetailSchema,
+  callStatsSchema,
   callViewSchema,
+  exportQuerySchema,
+  statsQuerySchema,
+  type StatsQuery,
   listCallsQuerySchema,
   makeCallSchema,
   tenantQuerySchema,
@@ -34,6 +40,7 @@ export class CallsController {
   constructor(
     private readonly calls: CallsService,
     private readonly hub: CallStreamHub,
+    private readonly reports: CallReportsService,
   ) {}
 
   @Post('make-call')
@@ -76,6 +83,43 @@ export class CallsController {
   })
   list(@CurrentPrincipal() principal: Principal, @ValidQuery(listCallsQuerySchema) query: ListCallsQuery) {
     return this.calls.list(principal, query);
+  }
+
+  @Get('stats')
+  @ApiEndpoint({
+    summary: 'Call statistics over a period, in total and per DID',
+    response: callStatsSchema,
+    errors: [400, 404],
+  })
+  stats(@CurrentPrincipal() principal: Principal, @ValidQuery(statsQuerySchema) query: StatsQuery) {
+    return this.reports.stats(principal, query);
+  }
+
+  @Get('export.csv')
+  @ApiEndpoint({
+    summary: 'Call logs as CSV (streamed), newest first, with the list filters',
+    description: 'A `text/csv` body, one line per call.',
+    errors: [400, 404],
+  })
+  async exportCsv(
+    @CurrentPrincipal() principal: Principal,
+    @ValidQuery(exportQuerySchema) query: ListCallsQuery,
+    @Res() reply: FastifyReply,
+  ) {
+    const lines = this.reports.csv(principal, query);
+    const first = await lines.next();
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="calls.csv"',
+    });
+    const stream = Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
+    stream.pipe(reply.raw);
   }
 
   @Get('stream')

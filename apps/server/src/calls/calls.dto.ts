@@ -199,3 +199,32 @@ export type ListCallsQuery = z.output<typeof listCallsQuerySchema>;
 export const tenantQuerySchema = z.object({
   tenantId: z.uuid().optional().describe("The tenant, for keys that span tenants; default: the key's."),
 });
+
+export const statsQuerySchema = z.object({
+  tenantId: z.uuid().optional().describe("The tenant, for keys that span tenants; default: the key's."),
+  since: z.iso.datetime().optional().describe('Calls created at or after this time.'),
+  until: z.iso.datetime().optional().describe('Calls created before this time.'),
+});
+
+export type StatsQuery = z.output<typeof statsQuerySchema>;
+
+const statsFields = {
+  placed: z.number(),
+  answered: z.number(),
+  busy: z.number(),
+  noAnswer: z.number(),
+  congestion: z.number(),
+  failed: z.number(),
+  canceled: z.number(),
+  answerRate: z.number().describe('answered / placed, 0-1'),
+  averageTalkSeconds: z.number(),
+};
+
+export const callStatsSchema = z.object({
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  ...statsFields,
+  perDid: z.array(z.object({ did: z.string().nullable(), ...statsFields })),
+});
+
+export const exportQuerySchema = listCallsQuerySchema.omit({ limit: true, cursor: true });

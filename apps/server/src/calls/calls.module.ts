@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
+import { CallReportsRepository } from './call-reports.repository.js';
+import { CallReportsService } from './call-reports.service.js';
 import { CallDispatcherService } from './call-dispatcher.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import { CallTrackingService } from './call-tracking.service.js';
@@ -20,7 +22,9 @@ import { CallsService } from './calls.service.js';
     CallTrackingService,
     CallDispatcherService,
     CallsService,
+    CallReportsRepository,
+    CallReportsService,
   ],
-  exports: [CallsService, CallTrackingService, CallStreamHub, CallsOptions],
+  exports: [CallsService, CallReportsService, CallTrackingService, CallStreamHub, CallsOptions],
 })
 export class CallsModule {}

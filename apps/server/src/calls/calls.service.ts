@@ -29,7 +29,7 @@ import {
   type MakeCallInput,
 } from './calls.dto.js';
 import { CallsOptions } from './calls.options.js';
-import { CallsRepository } from './calls.repository.js';
+import { CallsRepository, type CallFilters } from './calls.repository.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -185,25 +185,24 @@ export class CallsService {
 
   async list(principal: Principal, query: ListCallsQuery): Promise<Page<CallView>> {
     const scope = await this.tenantOf(principal, query.tenantId);
-    const rows = await this.calls.list(
-      scope,
-      {
-        status: query.status,
-        since: query.since ? new Date(query.since) : undefined,
-        until: query.until ? new Date(query.until) : undefined,
-        number: query.number,
-        did: query.did,
-        q: query.q,
-      },
-      query.limit,
-      query.cursor,
-    );
+    const rows = await this.calls.list(scope, this.filters(query), query.limit, query.cursor);
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return {
       items: items.map(toCallView),
       nextCursor:
         rows.length > query.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    };
+  }
+
+  filters(query: Omit<ListCallsQuery, 'limit' | 'cursor'>): CallFilters {
+    return {
+      status: query.status,
+      since: query.since ? new Date(query.since) : undefined,
+      until: query.until ? new Date(query.until) : undefined,
+      number: query.number,
+      did: query.did,
+      q: query.q,
     };
   }
 

@@ -35,17 +35,20 @@ export function waitForCall(
 ): Promise<CallView> {
   const hub = t.app.get(CallStreamHub);
   return new Promise((resolve, reject) => {
+    let found: CallView | undefined;
+    const unsubscribe = hub.subscribe(tenantId, 0, (message) => {
+      if (found || message.call.id !== callId || !predicate(message.call)) return;
+      found = message.call;
+      queueMicrotask(() => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(message.call);
+      });
+    });
     const timer = setTimeout(() => {
       unsubscribe();
       reject(new Error(`call ${callId}: condition not met in ${timeoutMs} ms`));
     }, timeoutMs);
-    const unsubscribe = hub.subscribe(tenantId, 0, (message) => {
-      if (message.call.id === callId && predicate(message.call)) {
-        clearTimeout(timer);
-        queueMicrotask(unsubscribe);
-        resolve(message.call);
-      }
-    });
   });
 }
 
