@@ -23,9 +23,12 @@ describe('SoundConverter', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('writes all five Asterisk formats from a 44.1 kHz stereo WAV', async () => {
+  it.each([
+    [2, 'decoding once'],
+    [5, 'converting each format directly'],
+  ])('writes all five Asterisk formats from a 44.1 kHz stereo WAV (%i CPUs: %s)', async (cpus) => {
     const input = synth(dir, 'in.wav', { seconds: 2 });
-    const converter = new SoundConverter(new ExecSoxRunner(), files, 4);
+    const converter = new SoundConverter(new ExecSoxRunner(), files, cpus);
     const { files: out, tempDir } = await converter.convert(root, input, 'wav', {
       normalise: false,
       trim: false,
@@ -78,6 +81,32 @@ describe('SoundConverter', () => {
     expect(await fs.readdir(root)).toEqual([]);
   });
 
+  it.each([
+    [1, 1, 5],
+    [4, 1, 5],
+    [5, 5, 0],
+  ])(
+    'with %i CPUs decodes the upload %i times and re-reads the decoded file %i times',
+    async (cpus, fromUpload, fromDecoded) => {
+      const inputs: string[] = [];
+      class Recorder extends SoxRunner {
+        probe(): Promise<SoxProbe> {
+          throw new Error('unused');
+        }
+        async convert(job: SoxConversion): Promise<void> {
+          inputs.push(path.basename(job.input));
+          await fs.writeFile(job.output, 'x');
+        }
+      }
+      await new SoundConverter(new Recorder(), files, cpus).convert(root, path.join(dir, 'upload'), 'mp3', {
+        normalise: false,
+        trim: false,
+      });
+      expect(inputs.filter((i) => i === 'upload')).toHaveLength(fromUpload);
+      expect(inputs.filter((i) => i === 'decoded.wav')).toHaveLength(fromDecoded);
+    },
+  );
+
   it('runs no more sox processes at once than its parallelism', async () => {
     let running = 0;
     let most = 0;
@@ -107,14 +136,14 @@ describe('SoundConverter', () => {
     expect(most).toBe(2);
   });
 
-  it('normalises volume and trims silence when asked', async () => {
+  it.each([1, 5])('normalises volume and trims silence when asked (%i CPUs)', async (cpus) => {
     const input = synth(dir, 'quiet.wav', {
       rate: 8000,
       channels: 1,
       seconds: 1,
       effects: ['vol', '0.1', 'pad', '1', '1'],
     });
-    const converter = new SoundConverter(new ExecSoxRunner(), files, 2);
+    const converter = new SoundConverter(new ExecSoxRunner(), files, cpus);
     const plain = await converter.convert(root, input, 'wav', { normalise: false, trim: false });
     const shaped = await converter.convert(root, input, 'wav', { normalise: true, trim: true });
     const wavOf = (c: typeof plain) => c.files.find((f) => f.format === 'wav')!.path;

@@ -24,6 +24,23 @@ export interface Conversion {
   files: ConvertedFile[];
 }
 
+/** The one decode every format is cut from: 16 kHz (sln16's rate), mono, 16-bit PCM. */
+const INTERMEDIATE_ARGS = [
+  '-t',
+  'wav',
+  '-e',
+  'signed-integer',
+  '-b',
+  '16',
+  '-r',
+  '16000',
+  '-c',
+  '1',
+] as const;
+
+/** Encoders by cost, most expensive first. */
+const ENCODE_ORDER: readonly OutputFormat[] = ['gsm', 'sln16', 'alaw', 'ulaw', 'wav'];
+
 /** The sox effects for the options, in the order they must run. */
 export function conversionEffects(options: ConversionOptions): string[] {
   const effects: string[] = [];
@@ -60,13 +77,15 @@ export class Semaphore {
  */
 export class SoundConverter {
   private readonly slots: Semaphore;
+  private readonly parallelism: number;
 
   constructor(
     private readonly sox: SoxRunner,
     private readonly files: SoundFileStore,
     parallelism: number,
   ) {
-    this.slots = new Semaphore(Math.max(1, parallelism));
+    this.parallelism = Math.max(1, parallelism);
+    this.slots = new Semaphore(this.parallelism);
   }
 
   async convert(
@@ -77,18 +96,36 @@ export class SoundConverter {
   ): Promise<Conversion> {
     const tempDir = await this.files.tempDir(root);
     const effects = conversionEffects(options);
+    let source = { input, inputType, effects };
+    if (this.parallelism < OUTPUT_FORMATS.length) {
+      // Fewer CPUs than formats: decode once into 16 kHz mono PCM (effects applied) and cut the five formats
+      // from that small file, instead of five full decodes competing for the same cores. With a core per
+      // format, five direct conversions side by side finish sooner, so that is what runs there.
+      const decoded = path.join(tempDir, 'decoded.wav');
+      try {
+        await this.slots.run(() =>
+          this.sox.convert({ input, inputType, output: decoded, outputArgs: INTERMEDIATE_ARGS, effects }),
+        );
+      } catch (err) {
+        await this.files.removeDir(root, tempDir);
+        throw err;
+      }
+      source = { input: decoded, inputType: 'wav', effects: [] };
+    }
     // allSettled, not all: every sox process must have stopped writing before the folder is removed.
+    // The slowest encoder (GSM) starts first so the others fill the remaining slots around it.
     const settled = await Promise.allSettled(
-      OUTPUT_FORMATS.map((format) =>
+      ENCODE_ORDER.map((format) =>
         this.slots.run(async () => {
           const { extension, args } = OUTPUT_SPECS[format];
           const output = path.join(tempDir, `sound.${extension}`);
-          await this.sox.convert({ input, inputType, output, outputArgs: args, effects });
+          await this.sox.convert({ ...source, output, outputArgs: args });
           return { format, extension, path: output, size: await this.files.size(output) };
         }),
       ),
     );
     const failure = settled.find((result) => result.status === 'rejected');
+    await this.files.remove(tempDir, 'decoded.wav').catch(() => undefined);
     if (failure) {
       await this.files.removeDir(root, tempDir);
       throw failure.reason;
