@@ -135,6 +135,39 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     expect(ended.map((c) => c.status)).toEqual(['completed', 'completed', 'completed']);
   });
 
+  it('transfer: true connects the answered callee to a weighted transfer number, released at the end', async () => {
+    const transferring = await callingTenant(t);
+    const added = await t.request('POST', `/api/tenants/${transferring.id}/transfer-numbers`, {
+      body: { number: '+12025550177', weight: 1 },
+    });
+    expect(added.status).toBe(201);
+    const placed = await makeCall(t, transferring.key, { to: '+12025550100', transfer: true });
+    expect(placed.body).toMatchObject({ status: 'dialing', transferNumber: '+12025550177' });
+    const ended = await waitForCall(t, transferring.id, placed.body.id);
+    expect(ended.status).toBe('completed');
+    await flushed(t);
+    await expect
+      .poll(async () => {
+        const numbers = await t.request('GET', `/api/tenants/${transferring.id}/transfer-numbers`);
+        return numbers.body.items[0].activeCalls as number;
+      })
+      .toBe(0);
+    const direct = await makeCall(t, transferring.key, { to: '+12025550100', transferTo: '+12025550188' });
+    expect(direct.body).toMatchObject({ transferNumber: '+12025550188', answer: { type: 'transfer' } });
+    await waitForCall(t, transferring.id, direct.body.id);
+  });
+
+  it('soundId: a PBX sound name plays; an unknown library sound id is a 404', async () => {
+    const named = await makeCall(t, tenant.key, { to: '+12025550100', soundId: 'tt-weasels' });
+    expect(named.body).toMatchObject({ sound: 'tt-weasels', answer: { type: 'sound', sound: 'tt-weasels' } });
+    expect((await waitForCall(t, tenant.id, named.body.id)).status).toBe('completed');
+    const missing = await makeCall(t, tenant.key, {
+      to: '+12025550100',
+      soundId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing).toMatchObject({ status: 404, body: { error: 'not-found' } });
+  });
+
   it('CR/LF in any field is a 400 and nothing reaches the PBX', async () => {
     const before = connector.originates;
     for (const body of [

@@ -28,7 +28,12 @@ export const makeCallSchema = z
       .refine((value) => !/["<>]/.test(value), 'must not contain " < or >')
       .optional(),
     tenantId: z.uuid().optional().describe("The tenant, for keys that span tenants; default: the key's."),
-    soundId: soundName.optional().describe('Play this sound of the tenant when the callee answers.'),
+    soundId: z
+      .union([z.uuid(), soundName])
+      .optional()
+      .describe(
+        "Play this sound when the callee answers: a sound id of the tenant's library, or a PBX sound name.",
+      ),
     transferTo: phone.optional().describe('Connect the callee to this number once answered.'),
     transfer: z.boolean().optional().describe("Connect the callee to one of the tenant's transfer numbers."),
     context: dialplanName.optional(),

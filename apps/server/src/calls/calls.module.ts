@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SoundsModule } from '../sounds/sounds.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
 import { CallReportsRepository } from './call-reports.repository.js';
@@ -12,7 +13,7 @@ import { CallsRepository } from './calls.repository.js';
 import { CallsService } from './calls.service.js';
 
 @Module({
-  imports: [TenantsModule],
+  imports: [TenantsModule, SoundsModule],
   controllers: [CallsController],
   providers: [
     CallsOptions,

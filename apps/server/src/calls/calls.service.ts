@@ -15,6 +15,7 @@ import {
 import { encodeCursor, type Page } from '../common/validation/pagination.js';
 import type { CallAnswer, TenantRow } from '../db/database.types.js';
 import { PbxService } from '../pbx/pbx.service.js';
+import { SoundsService } from '../sounds/sounds.service.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { CallDispatcherService } from './call-dispatcher.service.js';
@@ -31,6 +32,7 @@ import {
 import { CallsOptions } from './calls.options.js';
 import { CallsRepository, type CallFilters } from './calls.repository.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** JSON with sorted keys: the same body always hashes the same. */
@@ -56,6 +58,7 @@ export class CallsService {
     private readonly tracking: CallTrackingService,
     private readonly hub: CallStreamHub,
     private readonly pbx: PbxService,
+    private readonly sounds: SoundsService,
     private readonly clock: Clock,
     private readonly options: CallsOptions,
   ) {}
@@ -90,7 +93,7 @@ export class CallsService {
       from = await this.calls.findEnabledDid(tenantId, number);
       if (!from) throw unprocessable('unknown-did', `${number} is not an enabled DID of this tenant`);
     }
-    const answer = await this.answerFor(tenant, input);
+    const answer = await this.answerFor(principal, tenant, input);
     const id = randomUUID();
     const now = this.clock.now();
     const result = await this.calls.insertQueued(
@@ -154,8 +157,13 @@ export class CallsService {
     }
   }
 
-  private async answerFor(tenant: TenantRow, input: MakeCallInput): Promise<CallAnswer> {
-    if (input.soundId !== undefined) return { type: 'sound', sound: input.soundId };
+  private async answerFor(
+    principal: Principal,
+    tenant: TenantRow,
+    input: MakeCallInput,
+  ): Promise<CallAnswer> {
+    if (input.soundId !== undefined)
+      return { type: 'sound', sound: await this.playbackOf(principal, tenant, input.soundId) };
     if (input.transferTo !== undefined) {
       return {
         type: 'transfer',
@@ -173,6 +181,18 @@ export class CallsService {
       'no-answer-destination',
       "Say what happens on answer (soundId, transfer, transferTo or context/exten), or set the tenant's answerDestination",
     );
+  }
+
+  /**
+   * What Playback plays: a sound of the tenant's library by id (`custom/<tenant>/<name>`, once it has a ready
+   * version), or a sound already on the PBX by name (`hello-world`).
+   */
+  private async playbackOf(principal: Principal, tenant: TenantRow, soundId: string): Promise<string> {
+    if (!UUID.test(soundId)) return soundId;
+    const sound = await this.sounds.get(principal, soundId);
+    if (sound.tenantId !== tenant.id) throw notFound('Sound');
+    if (!sound.activeVersion) throw conflict('sound-not-ready', 'The sound has no ready version yet');
+    return sound.playback;
   }
 
   async get(principal: Principal, id: string, tenantId: string | undefined) {

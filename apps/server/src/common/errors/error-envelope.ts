@@ -28,6 +28,7 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
       'tenant-disabled',
       'call-not-active',
       'call-not-connected',
+      'sound-not-ready',
     ],
   },
   413: { description: 'The request body is too large.', codes: ['payload-too-large'] },
