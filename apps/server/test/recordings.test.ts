@@ -163,6 +163,40 @@ describe.each(databases)('recordings and reload on $name', (database) => {
     expect(await fs.readFile(path.join(outside, 'secret.wav'), 'utf8')).toBe('RIFF secret');
   });
 
+  it('serves a browser-playable PCM WAV: PCM as is, GSM-in-WAV and raw GSM converted, temp files removed', async () => {
+    synth(monitor, 'wav49.wav', { rate: 8000, channels: 1, seconds: 1, effects: [] });
+    synth(monitor, 'gsm-in-wav.wav', { rate: 8000, channels: 1, seconds: 1, encoding: 'gsm-full-rate' });
+    synth(monitor, 'raw.gsm', { rate: 8000, channels: 1, seconds: 1 });
+    const auth = { authorization: `Bearer ${t.adminKey}` };
+    const get = (name: string) =>
+      t.app.inject({ method: 'GET', url: `/api/recordings/${id(name)}/playable`, headers: auth });
+    try {
+      const pcm = await get('1772000000.42.wav');
+      expect(pcm.statusCode).toBe(200);
+      expect(pcm.rawPayload).toEqual(await fs.readFile(path.join(monitor, '1772000000.42.wav')));
+      for (const name of ['gsm-in-wav.wav', 'raw.gsm']) {
+        const converted = await get(name);
+        expect([name, converted.statusCode, converted.headers['content-type']]).toEqual([
+          name,
+          200,
+          'audio/wav',
+        ]);
+        expect(converted.rawPayload.toString('latin1', 0, 4)).toBe('RIFF');
+        expect(converted.rawPayload.readUInt16LE(20)).toBe(1);
+        expect(converted.rawPayload.length).toBe(44 + 16000);
+      }
+      // The temp file goes when the response closes, just after inject has the body.
+      let left = await fs.readdir(path.join(t.dataDir, 'tmp'));
+      for (let i = 0; i < 100 && left.length > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        left = await fs.readdir(path.join(t.dataDir, 'tmp'));
+      }
+      expect(left).toEqual([]);
+    } finally {
+      for (const name of ['wav49.wav', 'gsm-in-wav.wav', 'raw.gsm']) await fs.rm(path.join(monitor, name));
+    }
+  });
+
   it('deletes a recording for admin keys only', async () => {
     synth(monitor, 'to-delete.wav', { rate: 8000, channels: 1, seconds: 1 });
     const operator = await createTenantWithKey(t, {}, 'operator');

@@ -104,6 +104,22 @@ describe.each(databases)('sounds on $name', (database) => {
     expect(status).toBe('ready');
   });
 
+  it('finishes a conversion under way before the app closes, so its status is recorded', async () => {
+    const other = await startTestApp(db.handle);
+    const tenant = await createTenantWithKey(other);
+    const { payload, headers } = multipartBody([file('closing.wav', tone('closing.wav', { seconds: 3 }))]);
+    const res = await other.app.inject({
+      method: 'POST',
+      url: '/api/sounds',
+      headers: { ...headers, authorization: `Bearer ${tenant.key}` },
+      payload,
+    });
+    expect(res.json().results[0].sound.status).toBe('processing');
+    await other.close();
+    const sound = await t.request('GET', `/api/sounds/${res.json().results[0].sound.id}`);
+    expect(sound.body.status).toBe('ready');
+  });
+
   it.each([
     ['text posing as WAV', 'notes.wav', Buffer.from('hello, this is not audio\n'.repeat(40)), undefined],
     ['a PDF', 'doc.mp3', Buffer.from('%PDF-1.7\n' + 'x'.repeat(500)), undefined],

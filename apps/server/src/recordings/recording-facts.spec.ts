@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeRecordingId,
   encodeRecordingId,
+  isPcmWav,
   isRecordingFile,
   recordingFacts,
+  recordingInputType,
   wavDurationSeconds,
 } from './recording-facts.js';
 
@@ -47,5 +49,16 @@ describe('recording facts', () => {
     expect(decodeRecordingId('')).toBeUndefined();
     expect(isRecordingFile('a.WAV')).toBe(true);
     expect(isRecordingFile('a.txt')).toBe(false);
+  });
+
+  it('tells PCM WAV (browser-playable) from GSM-in-WAV and others', () => {
+    expect(isPcmWav(wavHeader(10))).toBe(true);
+    const gsm = wavHeader(10);
+    gsm.writeUInt16LE(0x31, 20);
+    expect(isPcmWav(gsm)).toBe(false);
+    expect(isPcmWav(Buffer.from('OggS'))).toBe(false);
+    expect(recordingInputType('a.WAV49')).toBe('wav');
+    expect(recordingInputType('a.gsm')).toBe('gsm');
+    expect(recordingInputType('a.sln16')).toBeUndefined();
   });
 });

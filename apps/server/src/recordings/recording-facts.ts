@@ -82,3 +82,50 @@ export function decodeRecordingId(id: string): string | undefined {
   const relativePath = Buffer.from(id, 'base64url').toString('utf8');
   return relativePath.length > 0 ? relativePath : undefined;
 }
+
+/** True for a WAV whose samples are plain PCM (format 1, or extensible with a PCM sub-format), which browsers play. */
+export function isPcmWav(head: Buffer): boolean {
+  if (
+    head.length < 12 ||
+    head.toString('latin1', 0, 4) !== 'RIFF' ||
+    head.toString('latin1', 8, 12) !== 'WAVE'
+  ) {
+    return false;
+  }
+  let offset = 12;
+  while (offset + 8 <= head.length) {
+    const id = head.toString('latin1', offset, offset + 4);
+    const length = head.readUInt32LE(offset + 4);
+    if (id === 'fmt ' && offset + 10 <= head.length) {
+      const format = head.readUInt16LE(offset + 8);
+      if (format === 1) return true;
+      return format === 0xfffe && offset + 34 <= head.length && head.readUInt16LE(offset + 32) === 1;
+    }
+    offset += 8 + length + (length % 2);
+  }
+  return false;
+}
+
+/** The sox input type of a recording by its extension (Asterisk names its files by format); none for others. */
+export function recordingInputType(
+  name: string,
+): 'wav' | 'gsm' | 'ulaw' | 'alaw' | 'mp3' | 'ogg' | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  switch (extension) {
+    case 'wav':
+    case 'wav49':
+      return 'wav';
+    case 'gsm':
+      return 'gsm';
+    case 'ulaw':
+      return 'ulaw';
+    case 'alaw':
+      return 'alaw';
+    case 'mp3':
+      return 'mp3';
+    case 'ogg':
+      return 'ogg';
+    default:
+      return undefined;
+  }
+}

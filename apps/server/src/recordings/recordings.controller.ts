@@ -58,6 +58,23 @@ export class RecordingsController {
     await this.responder.send(request, reply, file.path, file.contentType, file.name, 'inline');
   }
 
+  @Get(':recordingId/playable')
+  @RecordingId()
+  @ApiEndpoint({
+    summary: 'A recording as browser-playable PCM WAV (converted by sox when it is GSM, WAV49, u-law...)',
+    errors: [404, 415, 416],
+  })
+  async playable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('recordingId') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const file = await this.recordings.playable(principal, id);
+    reply.raw.once('close', () => void file.cleanup());
+    await this.responder.send(request, reply, file.path, file.contentType, file.name, 'inline');
+  }
+
   @Get(':recordingId/download')
   @RecordingId()
   @ApiEndpoint({ summary: 'Download a recording (attachment; Range supported)', errors: [404, 416] })

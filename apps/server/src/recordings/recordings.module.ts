@@ -1,20 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TenantsModule } from '../tenants/tenants.module.js';
-import { FileResponder } from '../sounds/file-responder.js';
-import { SoundFileStore } from '../sounds/sound-file-store.js';
+import { SoundIoModule } from '../sounds/sound-io.module.js';
 import { RecordingCallLookup, SqlRecordingCallLookup } from './recording-call-lookup.js';
 import { RecordingsController } from './recordings.controller.js';
 import { RecordingsService } from './recordings.service.js';
 
 @Module({
-  imports: [TenantsModule],
+  imports: [TenantsModule, SoundIoModule],
   controllers: [RecordingsController],
-  providers: [
-    SoundFileStore,
-    FileResponder,
-    RecordingsService,
-    { provide: RecordingCallLookup, useClass: SqlRecordingCallLookup },
-  ],
-  exports: [RecordingsService, FileResponder],
+  providers: [RecordingsService, { provide: RecordingCallLookup, useClass: SqlRecordingCallLookup }],
+  exports: [RecordingsService],
 })
 export class RecordingsModule {}

@@ -1,16 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../common/auth/principal.js';
 import { AccessService } from '../common/auth/access.service.js';
-import { notFound } from '../common/errors/app-error.js';
+import path from 'node:path';
+import { AppError, notFound } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SoundFileStore, type ListedFile } from '../sounds/sound-file-store.js';
 import { UnsafePathError } from '../sounds/sound-paths.js';
+import { SoxError, SoxRunner } from '../sounds/sox-runner.js';
 import { RecordingCallLookup, type RecordingCall } from './recording-call-lookup.js';
 import {
   decodeRecordingId,
   encodeRecordingId,
+  isPcmWav,
   isRecordingFile,
   recordingFacts,
+  recordingInputType,
   wavDurationSeconds,
 } from './recording-facts.js';
 import type { RecordingListQuery, RecordingView } from './recordings.dto.js';
@@ -32,6 +36,7 @@ export class RecordingsService {
     private readonly files: SoundFileStore,
     private readonly calls: RecordingCallLookup,
     private readonly access: AccessService,
+    private readonly sox: SoxRunner,
   ) {}
 
   private get root(): string {
@@ -80,6 +85,52 @@ export class RecordingsService {
     if (!resolved) throw notFound('Recording');
     const name = candidate.file.relativePath.split('/').at(-1) ?? 'recording';
     return { path: resolved.path, name, contentType: contentTypeOf(name) };
+  }
+
+  /**
+   * The recording as something a browser plays: the file itself when it is PCM WAV, else a temporary 8 kHz
+   * 16-bit PCM WAV made by sox (GSM, WAV49, u-law, a-law...). `cleanup` removes the temporary file.
+   */
+  async playable(
+    principal: Principal,
+    id: string,
+  ): Promise<{ path: string; name: string; contentType: string; cleanup: () => Promise<void> }> {
+    const file = await this.file(principal, id);
+    const noop = () => Promise.resolve();
+    if (isPcmWav(await this.files.readHead(file.path, 512)))
+      return { ...file, contentType: 'audio/wav', cleanup: noop };
+    const type = recordingInputType(file.name);
+    if (type === undefined) {
+      throw new AppError(
+        415,
+        'unsupported-media-type',
+        'This recording format can not be made browser-playable',
+      );
+    }
+    const tempRoot = path.join(this.config.dataDir, 'tmp');
+    const dir = await this.files.tempDir(tempRoot);
+    const output = path.join(dir, 'playable.wav');
+    try {
+      await this.sox.convert({
+        input: file.path,
+        inputType: type,
+        output,
+        outputArgs: ['-t', 'wav', '-e', 'signed-integer', '-b', '16', '-r', '8000', '-c', '1'],
+        effects: [],
+      });
+    } catch (err) {
+      await this.files.removeDir(tempRoot, dir);
+      if (err instanceof SoxError) {
+        throw new AppError(415, 'unsupported-media-type', `sox can not read this recording: ${err.reason}`);
+      }
+      throw err;
+    }
+    return {
+      path: output,
+      name: file.name.replace(/\.[a-z0-9]+$/i, '.wav'),
+      contentType: 'audio/wav',
+      cleanup: () => this.files.removeDir(tempRoot, dir),
+    };
   }
 
   async delete(principal: Principal, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppError, unprocessable } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
@@ -61,7 +61,7 @@ export function judgeAudioType(head: Buffer, size: number, declared: InputType |
  * or failed). The ready version becomes active: its files replace the PBX's atomically.
  */
 @Injectable()
-export class SoundUploadsService {
+export class SoundUploadsService implements OnApplicationShutdown {
   private readonly logger = new Logger('SoundUploads');
   private readonly inflight = new Map<string, Promise<void>>();
 
@@ -144,9 +144,14 @@ export class SoundUploadsService {
     await Promise.all(versionIds.map((id) => this.inflight.get(id) ?? Promise.resolve()));
   }
 
-  /** Resolves when every conversion in flight is done (shutdown, tests). */
+  /** Resolves when every conversion in flight is done. */
   async idle(): Promise<void> {
     await Promise.all([...this.inflight.values()]);
+  }
+
+  /** A conversion under way finishes (and records its status) before the database closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.idle();
   }
 
   private nameFor(raw: string): string {

@@ -14,17 +14,16 @@ import { SoundReloadService } from './sound-reload.service.js';
 import { SoundsHttp } from './sounds.http.js';
 import { SoundsRepository } from './sounds.repository.js';
 import { SoundsService } from './sounds.service.js';
-import { ExecSoxRunner, SoxRunner } from './sox-runner.js';
+import { SoundIoModule } from './sound-io.module.js';
+import { SoxRunner } from './sox-runner.js';
 import { RecordingsModule } from '../recordings/recordings.module.js';
 
 @Module({
-  imports: [TenantsModule, RecordingsModule],
+  imports: [TenantsModule, SoundIoModule, RecordingsModule],
   controllers: [SoundsController, AsteriskSoundsController],
   providers: [
     SoundsRepository,
-    SoundFileStore,
     SoundStorage,
-    { provide: SoxRunner, useFactory: () => new ExecSoxRunner() },
     {
       provide: SoundConverter,
       useFactory: (sox: SoxRunner, files: SoundFileStore) =>

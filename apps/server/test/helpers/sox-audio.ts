@@ -10,6 +10,7 @@ export function synth(
     channels?: number;
     seconds?: number;
     bits?: number;
+    encoding?: string;
     type?: string;
     effects?: string[];
   } = {},
@@ -23,6 +24,7 @@ export function synth(
     '-c',
     String(channels),
     ...(options.bits ? ['-b', String(options.bits)] : []),
+    ...(options.encoding ? ['-e', options.encoding] : []),
     ...(type ? ['-t', type] : []),
     file,
     'synth',
