@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SoundsService } from '../src/sounds/sounds.service.js';
 import { SoxError, SoxRunner } from '../src/sounds/sox-runner.js';
 import { multipartBody, type MultipartPart } from './helpers/multipart.js';
 import { synth } from './helpers/sox-audio.js';
@@ -339,6 +340,18 @@ describe.each(databases)('sounds on $name', (database) => {
     );
     expect(await ls(path.join(uploadsDir, 'versions'))).not.toContain(versionId);
     expect((await t.request('GET', `/api/sounds/${id}`, { key: tenant.key })).status).toBe(404);
+  });
+
+  it('counts a play of the sound as a use, with its time', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [{ name: 'name', value: 'played' }, file('p.wav', tone('pl.wav'))]);
+    const sounds = t.app.get(SoundsService);
+    expect(await sounds.recordUse(tenant.id, 'played')).toBe(true);
+    expect(await sounds.recordUse(tenant.id, 'played')).toBe(true);
+    expect(await sounds.recordUse(tenant.id, 'no-such-sound')).toBe(false);
+    const after = await t.request('GET', `/api/sounds/${res.body.results[0].sound.id}`, { key: tenant.key });
+    expect(after.body.usageCount).toBe(2);
+    expect(after.body.lastUsedAt).not.toBeNull();
   });
 
   it('lists with filters and paging, scoped to the tenant', async () => {
