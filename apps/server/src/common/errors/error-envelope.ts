@@ -29,22 +29,35 @@ export const STANDARD_ERRORS: Record<number, { description: string; codes: strin
       'call-not-active',
       'call-not-connected',
       'sound-not-ready',
+      'sound-exists',
+      'sound-version-not-ready',
     ],
   },
   413: { description: 'The request body is too large.', codes: ['payload-too-large'] },
   415: {
-    description: 'The request body has an unsupported content type.',
+    description: 'The request body has an unsupported content type, or an upload is not usable audio.',
     codes: ['unsupported-media-type'],
+  },
+  416: {
+    description: 'The Range header asks for bytes past the end of the file.',
+    codes: ['range-not-satisfiable'],
   },
   422: {
     description: 'Well-formed but unusable, e.g. an invalid phone number.',
-    codes: ['invalid-phone-number', 'idempotency-key-reused', 'unknown-did', 'no-answer-destination'],
+    codes: [
+      'invalid-phone-number',
+      'idempotency-key-reused',
+      'unknown-did',
+      'no-answer-destination',
+      'audio-too-long',
+    ],
   },
   429: {
     description: 'Over a limit; retry after the `Retry-After` seconds.',
     codes: ['too-many-calls'],
   },
   500: { description: 'An unexpected error; the server log has the details.', codes: ['internal-error'] },
+  502: { description: 'The PBX answered the action with an error.', codes: ['pbx-error'] },
   503: {
     description: 'A dependency (database or PBX) is unavailable.',
     codes: ['database-unavailable', 'pbx-unavailable', 'service-unavailable'],
