@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -340,6 +341,33 @@ describe.each(databases)('sounds on $name', (database) => {
     );
     expect(await ls(path.join(uploadsDir, 'versions'))).not.toContain(versionId);
     expect((await t.request('GET', `/api/sounds/${id}`, { key: tenant.key })).status).toBe(404);
+  });
+
+  it('after a restart, marks conversions cut short failed and removes the temp folders they left', async () => {
+    const tenant = await createTenantWithKey(t);
+    const res = await upload(tenant.key, [file('cut.wav', tone('cut.wav'))]);
+    const versionId = res.body.results[0].sound.latestVersion.id;
+    await sql`UPDATE sound_versions SET status = 'processing', updated_at = now() - interval '1 hour'
+      WHERE id = ${versionId}`.execute(db.handle.db);
+    const stale = path.join(soundsDir, '.tmp-crashed');
+    const fresh = path.join(soundsDir, '.tmp-in-use');
+    await fs.mkdir(stale);
+    await fs.writeFile(path.join(stale, 'sound.wav'), 'half');
+    await fs.utimes(stale, new Date('2020-01-01'), new Date('2020-01-01'));
+    await fs.mkdir(fresh);
+    const restarted = await startTestApp(db.handle, { env: { ASTERISK_SOUNDS_DIR: soundsDir } });
+    try {
+      const after = await t.request('GET', `/api/sounds/${res.body.results[0].sound.id}`, {
+        key: tenant.key,
+      });
+      expect(after.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+      const left = await ls(soundsDir);
+      expect(left).not.toContain('.tmp-crashed');
+      expect(left).toContain('.tmp-in-use');
+    } finally {
+      await restarted.close();
+      await fs.rm(fresh, { recursive: true });
+    }
   });
 
   it('counts a play of the sound as a use, with its time', async () => {

@@ -155,6 +155,20 @@ export class SoundFileStore {
     return createReadStream(file, range);
   }
 
+  /** The folders directly inside `root` (not symlinks), with their modification time. */
+  async folders(root: string): Promise<Array<{ path: string; name: string; modifiedAt: Date }>> {
+    const realRoot = await fs.realpath(root).catch(() => undefined);
+    if (!realRoot) return [];
+    const entries = await fs.readdir(realRoot, { withFileTypes: true });
+    const found = [];
+    for (const entry of entries.filter((e) => e.isDirectory())) {
+      const full = path.join(realRoot, entry.name);
+      const stat = await fs.lstat(full).catch(() => undefined);
+      if (stat) found.push({ path: full, name: entry.name, modifiedAt: stat.mtime });
+    }
+    return found;
+  }
+
   /** Every regular file under `root`, recursively; symlinks are skipped, not followed. */
   async list(root: string): Promise<ListedFile[]> {
     const realRoot = await fs.realpath(root).catch(() => undefined);

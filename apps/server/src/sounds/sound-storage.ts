@@ -94,6 +94,18 @@ export class SoundStorage {
     }
   }
 
+  /** Removes temp folders a crash left in the sounds folder (older than `before`, so none still in use). */
+  async removeStaleTemp(before: Date): Promise<number> {
+    let removed = 0;
+    for (const folder of await this.files.folders(this.soundsRoot)) {
+      if (folder.name.startsWith('.tmp-') && folder.modifiedAt < before) {
+        await this.files.removeDir(this.soundsRoot, folder.path);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   readArchived(versionId: string, extension: string): Promise<Buffer> {
     return this.files.readFile(this.archivedPath(versionId, extension));
   }

@@ -1,5 +1,12 @@
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { AppError, unprocessable } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
@@ -35,6 +42,9 @@ const HEAD_BYTES = 33 * 64;
 
 export const PEAK_POINTS = 1000;
 
+/** Longer than any conversion runs (six sox processes, each stopped at its timeout). */
+const STALE_AFTER_MS = 15 * 60 * 1000;
+
 const unsupported = (reason: string, details?: unknown) =>
   new AppError(415, 'unsupported-media-type', reason, details);
 
@@ -61,7 +71,7 @@ export function judgeAudioType(head: Buffer, size: number, declared: InputType |
  * or failed). The ready version becomes active: its files replace the PBX's atomically.
  */
 @Injectable()
-export class SoundUploadsService implements OnApplicationShutdown {
+export class SoundUploadsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SoundUploads');
   private readonly inflight = new Map<string, Promise<void>>();
 
@@ -72,7 +82,28 @@ export class SoundUploadsService implements OnApplicationShutdown {
     private readonly files: SoundFileStore,
     private readonly sox: SoxRunner,
     private readonly converter: SoundConverter,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * After a crash or kill: versions left `processing` for longer than any conversion can take are marked
+   * failed (so no sound says "processing" forever), and the temp folders they left in the sounds folder go.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - STALE_AFTER_MS);
+    const failed = await this.sounds.failStale(
+      before,
+      'the conversion was interrupted (server restart)',
+      now,
+    );
+    const removed = await this.storage.removeStaleTemp(before).catch(() => 0);
+    if (failed + removed > 0) {
+      this.logger.warn(
+        `marked ${failed} interrupted conversion(s) failed; removed ${removed} stale temp folder(s)`,
+      );
+    }
+  }
 
   /** Accepts one file; answers the sound and version ids, or throws the AppError this file earns. */
   async accept(

@@ -230,6 +230,17 @@ export class SoundsRepository {
     await this.db.deleteFrom('sounds').where('id', '=', soundId).execute();
   }
 
+  /** Marks versions still `processing` since before `before` as failed (a restart cut their conversion). */
+  async failStale(before: Date, error: string, at: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('sound_versions')
+      .set({ status: 'failed', error, updated_at: at })
+      .where('status', '=', 'processing')
+      .where('updated_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Counts a play of the sound (a call that played it). */
   async recordUse(tenantId: string, name: string, at: Date): Promise<boolean> {
     const result = await this.db
