@@ -144,7 +144,7 @@ describe.each(databases)('sounds on $name', (database) => {
     expect(await ls(path.join(soundsDir, tenant.tenant.slug))).toEqual([]);
   });
 
-  it('accepts raw u-law and a-law when their type is given', async () => {
+  it('accepts raw u-law, a-law and GSM when their type is given, and GSM-in-WAV', async () => {
     const tenant = await createTenantWithKey(t);
     const ulaw = tone('raw.ul', { rate: 8000, channels: 1 });
     const res = await upload(tenant.key, [{ name: 'type', value: 'ulaw' }, file('raw.ulaw', ulaw)]);
@@ -155,6 +155,29 @@ describe.each(databases)('sounds on $name', (database) => {
     });
     const missingType = await upload(tenant.key, [file('raw2.ulaw', ulaw)]);
     expect(missingType.status).toBe(415);
+    const alaw = await upload(tenant.key, [
+      { name: 'type', value: 'alaw' },
+      file('raw.alaw', tone('raw.al', { rate: 8000, channels: 1 })),
+    ]);
+    expect(alaw.body.results[0].sound).toMatchObject({
+      status: 'ready',
+      activeVersion: { original: { format: 'alaw' } },
+    });
+    const gsm = await upload(tenant.key, [
+      { name: 'type', value: 'gsm' },
+      file('raw.gsm', tone('raw.gsm', { rate: 8000, channels: 1 })),
+    ]);
+    expect(gsm.body.results[0].sound).toMatchObject({
+      status: 'ready',
+      activeVersion: { original: { format: 'gsm', durationMs: 1000 } },
+    });
+    const wav49 = await upload(tenant.key, [
+      file('wav49.wav', tone('w49.wav', { rate: 8000, channels: 1, encoding: 'gsm-full-rate' })),
+    ]);
+    expect(wav49.body.results[0].sound).toMatchObject({
+      status: 'ready',
+      activeVersion: { original: { format: 'wav', encoding: 'GSM' } },
+    });
   });
 
   it('accepts MP3, OGG and FLAC by content whatever their names say', async () => {
