@@ -93,9 +93,9 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
   }
 
   /** Claims and originates one call now; answers the call as it then is. */
-  async dispatch(row: CallRow): Promise<CallRow> {
+  async dispatch(row: CallRow, tenant?: TenantRow): Promise<CallRow> {
     const claimed = await this.calls.claim(row.id, this.clock.now());
-    return claimed ? this.originate(claimed) : row;
+    return claimed ? this.originate(claimed, tenant) : row;
   }
 
   readyPbx(): string | undefined {
@@ -103,11 +103,11 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
   }
 
   /** Caller ID, transfer number, tracking, then the Originate (not awaited: its outcome comes as events). */
-  private async originate(claimed: CallRow): Promise<CallRow> {
+  private async originate(claimed: CallRow, knownTenant?: TenantRow): Promise<CallRow> {
     let row = claimed;
     const pbxName = this.readyPbx();
     try {
-      const tenant = await this.tenants.findById(row.tenant_id);
+      const tenant = knownTenant ?? (await this.tenants.findById(row.tenant_id));
       if (!tenant) throw new Error('tenant gone');
       if (!pbxName) throw new AmiError(AmiErrorCode.NotReady, 'no PBX is ready');
       const did = row.from_number ? undefined : await this.dids.selectCallerId(row.tenant_id, row.to_number);

@@ -45,6 +45,16 @@ export class CallsRepository {
    * the pacing schedule hold with any number of concurrent requests and connections.
    */
   async insertQueued(call: NewCall, options: InsertCallOptions): Promise<InsertCallResult> {
+    const unlimited = !call.idempotency_key && options.maxConcurrent === null && options.spacingMs === 0;
+    if (unlimited) {
+      // Nothing to keep consistent across requests: no lock, one statement.
+      const row = await this.db
+        .insertInto('calls')
+        .values({ ...call, status: 'queued', scheduled_at: options.now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { kind: 'created', row };
+    }
     return this.db.transaction().execute(async (trx) => {
       await trx.selectFrom('tenants').select('id').where('id', '=', call.tenant_id).forUpdate().execute();
       if (call.idempotency_key) {

@@ -17,7 +17,7 @@ import type { CallAnswer, TenantRow } from '../db/database.types.js';
 import { PbxService } from '../pbx/pbx.service.js';
 import { SoundsService } from '../sounds/sounds.service.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
-import { TenantsService } from '../tenants/tenants.service.js';
+import { toE164 } from '../tenants/phone-numbers.js';
 import { CallDispatcherService } from './call-dispatcher.service.js';
 import { isFinalStatus, type CallStatus } from './call-status.js';
 import { CallStreamHub } from './call-stream.hub.js';
@@ -52,7 +52,6 @@ export class CallsService {
   constructor(
     private readonly calls: CallsRepository,
     private readonly tenants: TenantsRepository,
-    private readonly tenantsService: TenantsService,
     private readonly access: AccessService,
     private readonly dispatcher: CallDispatcherService,
     private readonly tracking: CallTrackingService,
@@ -86,10 +85,11 @@ export class CallsService {
     if (!this.dispatcher.readyPbx()) {
       throw serviceUnavailable('pbx-unavailable', 'The PBX is not connected; no call was placed');
     }
-    const to = await this.tenantsService.toE164(tenantId, input.to, 'to');
+    // The tenant row is at hand: normalise numbers without fetching it again.
+    const to = toE164(input.to, tenant.default_country, 'to');
     let from: { number: string; id: string } | undefined;
     if (input.from !== undefined) {
-      const number = await this.tenantsService.toE164(tenantId, input.from, 'from');
+      const number = toE164(input.from, tenant.default_country, 'from');
       from = await this.calls.findEnabledDid(tenantId, number);
       if (!from) throw unprocessable('unknown-did', `${number} is not an enabled DID of this tenant`);
     }
@@ -148,7 +148,7 @@ export class CallsService {
       return toCallView(row);
     }
     try {
-      return toCallView(await this.dispatcher.dispatch(row));
+      return toCallView(await this.dispatcher.dispatch(row, tenant));
     } catch (err) {
       if (err instanceof AmiError) {
         throw serviceUnavailable('pbx-unavailable', 'The PBX is not connected; the call failed');
@@ -167,7 +167,7 @@ export class CallsService {
     if (input.transferTo !== undefined) {
       return {
         type: 'transfer',
-        number: await this.tenantsService.toE164(tenant.id, input.transferTo, 'transferTo'),
+        number: toE164(input.transferTo, tenant.default_country, 'transferTo'),
       };
     }
     if (input.transfer === true) return { type: 'transfer', number: '' };

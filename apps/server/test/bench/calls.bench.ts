@@ -139,6 +139,24 @@ async function ingest(name: string, db: OpenedTestDatabase): Promise<void> {
 async function makeCallLatency(name: string, db: OpenedTestDatabase): Promise<void> {
   await withApp(db, async (t) => {
     const tenant = await callingTenant(t);
+    const sequential: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const sent = now();
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/calls/make-call',
+        headers: { authorization: `Bearer ${tenant.key}` },
+        payload: { to: '+12025550486' },
+      });
+      sequential.push(now() - sent);
+    }
+    results.push({
+      benchmark: `make-call ${name}, one at a time`,
+      target: '',
+      result: `200 requests, ${(1000 / percentile(sequential, 50)).toFixed(0)} req/s at p50`,
+      p50: `${percentile(sequential, 50).toFixed(1)} ms`,
+      p99: `${percentile(sequential, 99).toFixed(1)} ms`,
+    });
     const latencies: number[] = [];
     const requests: Promise<void>[] = [];
     const start = now();
