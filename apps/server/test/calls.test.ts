@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallTrackingService } from '../src/calls/call-tracking.service.js';
+import { CallsOptions } from '../src/calls/calls.options.js';
 import { PbxService } from '../src/pbx/pbx.service.js';
 import { callingTenant, flushed, makeCall, waitForCall } from './helpers/calls-helpers.js';
 import { SimPbxConnector } from './helpers/sim-pbx.js';
@@ -168,6 +170,29 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     expect(missing).toMatchObject({ status: 404, body: { error: 'not-found' } });
   });
 
+  it('the watchdog hangs up and closes a call past the maximum duration, flagged as such', async () => {
+    const held = await makeCall(t, tenant.key, { to: '+12025550999', context: 'test', exten: 'moh' });
+    await waitForCall(t, tenant.id, held.body.id, (c) => c.status === 'answered');
+    const options = t.app.get(CallsOptions);
+    const kept = options.maxCallDurationMs;
+    options.maxCallDurationMs = 0;
+    try {
+      t.app.get(CallTrackingService).expire();
+    } finally {
+      options.maxCallDurationMs = kept;
+    }
+    const closed = await waitForCall(t, tenant.id, held.body.id);
+    expect([closed.status, closed.endReason]).toEqual(['completed', 'max-duration']);
+    // The PBX was told too: the channels go away.
+    const pbx = t.app.get(PbxService).client()!;
+    await expect
+      .poll(async () => {
+        const channels = await pbx.action({ Action: 'CoreShowChannels' });
+        return channels.events.filter((e) => e.get('Uniqueid') === held.body.id).length;
+      })
+      .toBe(0);
+  });
+
   it('CR/LF in any field is a 400 and nothing reaches the PBX', async () => {
     const before = connector.originates;
     for (const body of [
@@ -195,6 +220,17 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     }
     const list = await t.request('GET', '/api/calls', { key: other.key });
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
+    for (const path of [
+      '/api/calls',
+      '/api/calls/stats',
+      '/api/calls/export.csv',
+      `/api/calls/${mine.body.id}`,
+    ]) {
+      const probe = await t.request('GET', `${path}?tenantId=${tenant.id}`, { key: other.key });
+      expect(probe.status, path).toBe(404);
+    }
+    const placedForMe = await makeCall(t, other.key, { to: '+12025550486', tenantId: tenant.id });
+    expect(placedForMe.status).toBe(404);
     await waitForCall(t, tenant.id, mine.body.id);
   });
 
