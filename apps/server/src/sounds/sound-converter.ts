@@ -38,6 +38,12 @@ const INTERMEDIATE_ARGS = [
   '1',
 ] as const;
 
+interface Source {
+  input: string;
+  inputType: InputType;
+  effects: readonly string[];
+}
+
 /** Encoders by cost, most expensive first. */
 const ENCODE_ORDER: readonly OutputFormat[] = ['gsm', 'sln16', 'alaw', 'ulaw', 'wav'];
 
@@ -95,35 +101,34 @@ export class SoundConverter {
     options: ConversionOptions,
   ): Promise<Conversion> {
     const tempDir = await this.files.tempDir(root);
-    const effects = conversionEffects(options);
-    let source = { input, inputType, effects };
-    if (this.parallelism < OUTPUT_FORMATS.length) {
-      // Fewer CPUs than formats: decode once into 16 kHz mono PCM (effects applied) and cut the five formats
-      // from that small file, instead of five full decodes competing for the same cores. With a core per
-      // format, five direct conversions side by side finish sooner, so that is what runs there.
+    const upload: Source = { input, inputType, effects: conversionEffects(options) };
+    const encode = (format: OutputFormat, source: Source) =>
+      this.slots.run(async (): Promise<ConvertedFile> => {
+        const { extension, args } = OUTPUT_SPECS[format];
+        const output = path.join(tempDir, `sound.${extension}`);
+        await this.sox.convert({ ...source, output, outputArgs: args });
+        return { format, extension, path: output, size: await this.files.size(output) };
+      });
+    // The slowest encoder (GSM) always reads the upload itself and starts first, so it is never queued
+    // behind the others.
+    const [slowest, ...others] = ENCODE_ORDER;
+    const jobs: Array<Promise<ConvertedFile>> = [encode(slowest!, upload)];
+    if (this.parallelism >= OUTPUT_FORMATS.length) {
+      // A core per format: five direct conversions side by side finish soonest.
+      jobs.push(...others.map((format) => encode(format, upload)));
+    } else {
+      // Fewer cores: beside the GSM encode, decode the upload once into 16 kHz mono PCM (effects applied)
+      // and cut the other formats from that small file, instead of four more full decodes competing for
+      // the same cores.
       const decoded = path.join(tempDir, 'decoded.wav');
-      try {
-        await this.slots.run(() =>
-          this.sox.convert({ input, inputType, output: decoded, outputArgs: INTERMEDIATE_ARGS, effects }),
-        );
-      } catch (err) {
-        await this.files.removeDir(root, tempDir);
-        throw err;
-      }
-      source = { input: decoded, inputType: 'wav', effects: [] };
+      const decoding = this.slots.run(() =>
+        this.sox.convert({ ...upload, output: decoded, outputArgs: INTERMEDIATE_ARGS }),
+      );
+      const fromDecoded: Source = { input: decoded, inputType: 'wav', effects: [] };
+      jobs.push(...others.map((format) => decoding.then(() => encode(format, fromDecoded))));
     }
     // allSettled, not all: every sox process must have stopped writing before the folder is removed.
-    // The slowest encoder (GSM) starts first so the others fill the remaining slots around it.
-    const settled = await Promise.allSettled(
-      ENCODE_ORDER.map((format) =>
-        this.slots.run(async () => {
-          const { extension, args } = OUTPUT_SPECS[format];
-          const output = path.join(tempDir, `sound.${extension}`);
-          await this.sox.convert({ ...source, output, outputArgs: args });
-          return { format, extension, path: output, size: await this.files.size(output) };
-        }),
-      ),
-    );
+    const settled = await Promise.allSettled(jobs);
     const failure = settled.find((result) => result.status === 'rejected');
     await this.files.remove(tempDir, 'decoded.wav').catch(() => undefined);
     if (failure) {
