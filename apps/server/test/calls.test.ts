@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallTrackingService } from '../src/calls/call-tracking.service.js';
 import { CallsOptions } from '../src/calls/calls.options.js';
+import { Clock } from '../src/common/clock.js';
 import { PbxService } from '../src/pbx/pbx.service.js';
 import { callingTenant, flushed, makeCall, waitForCall } from './helpers/calls-helpers.js';
 import { SimPbxConnector } from './helpers/sim-pbx.js';
@@ -9,6 +10,14 @@ import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases
 import { once } from 'node:events';
 
 const databases = await testDatabases();
+
+/** The real time, moved forward on demand (idempotency keys expire after 24 h). */
+class OffsetClock extends Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
 
 async function untilReady(t: TestApp): Promise<void> {
   const pbx = t.app.get(PbxService);
@@ -20,11 +29,12 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
   let t: TestApp;
   let connector: SimPbxConnector;
   let tenant: { id: string; key: string; did: string };
+  const clock = new OffsetClock();
 
   beforeAll(async () => {
     db = await database.open();
     connector = new SimPbxConnector();
-    t = await startTestApp(db.handle, { pbxConnector: connector });
+    t = await startTestApp(db.handle, { pbxConnector: connector, clock });
     await untilReady(t);
     tenant = await callingTenant(t);
   });
@@ -111,6 +121,16 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     expect(connector.originates - before).toBe(1);
     const other = await makeCall(t, tenant.key, { to: '+12025550101' }, { 'idempotency-key': 'order-42' });
     expect(other).toMatchObject({ status: 422, body: { error: 'idempotency-key-reused' } });
+    // Keys are kept 24 h: after that the same key places a new call.
+    clock.offsetMs = 25 * 3600_000;
+    try {
+      const later = await makeCall(t, tenant.key, { to: '+12025550486' }, { 'idempotency-key': 'order-42' });
+      expect(later.status).toBe(202);
+      expect(later.body.id).not.toBe(replies[0]!.body.id);
+      await waitForCall(t, tenant.id, later.body.id);
+    } finally {
+      clock.offsetMs = 0;
+    }
   });
 
   it('over max concurrent calls answers 429 with Retry-After', async () => {
