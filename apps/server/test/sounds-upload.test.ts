@@ -215,6 +215,18 @@ describe.each(databases)('sound uploads on $name', (database) => {
     expect(all.status).toBe(201);
   });
 
+  it('keeps the results of the first 20 files of a batch and refuses the rest with 413', async () => {
+    const tenant = await createTenantWithKey(t);
+    const junk = Array.from({ length: 22 }, (_, i) =>
+      file(`junk-${i}.wav`, Buffer.from('not audio '.repeat(20))),
+    );
+    const res = await upload(tenant.key, junk);
+    expect(res.status).toBe(207);
+    expect(res.body.results).toHaveLength(21);
+    expect(res.body.results.slice(0, 20).every((r: { status: number }) => r.status === 415)).toBe(true);
+    expect(res.body.results[20]).toMatchObject({ status: 413, error: { error: 'payload-too-large' } });
+  });
+
   it.each([
     ['../../../../etc/passwd', 'etc-passwd'],
     ['%2e%2e%2f%2e%2e%2fescape', 'escape'],

@@ -1,3 +1,4 @@
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/errors/app-error.js';
 import { toEnvelope } from '../common/errors/error.filter.js';
@@ -33,10 +34,26 @@ export async function readSoundUpload<T>(
   const parts = request.parts({
     limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_UPLOAD, fields: 20, fieldSize: 4096, parts: 45 },
   });
-  for await (const part of parts) {
+  try {
+    for await (const part of parts) {
+      await readPart(part);
+    }
+  } catch (err) {
+    // Over the file/part limits: the files before the limit keep their results; the rest are refused as one.
+    const code = (err as { code?: string }).code;
+    if (outcomes.length === 0 || (code !== 'FST_FILES_LIMIT' && code !== 'FST_PARTS_LIMIT')) throw err;
+    outcomes.push({
+      file: '(the rest)',
+      status: 413,
+      error: { error: 'payload-too-large', message: `At most ${MAX_FILES_PER_UPLOAD} files per upload` },
+    });
+  }
+  return outcomes;
+
+  async function readPart(part: Multipart): Promise<void> {
     if (part.type === 'field') {
       raw[part.fieldname] = String(part.value);
-      continue;
+      return;
     }
     const filePart = part;
     const filename = filePart.filename || 'upload';
@@ -62,5 +79,4 @@ export async function readSoundUpload<T>(
     // A batch names its files by their own file names; a `name` field applies to the file after it only.
     delete raw.name;
   }
-  return outcomes;
 }
