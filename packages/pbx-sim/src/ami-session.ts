@@ -30,7 +30,7 @@ export class AmiSession {
     private readonly sim: PbxSimulator,
   ) {
     this.sessionId = sim.ids.sessionId();
-    this.startedAt = sim.clock.now();
+    this.startedAt = sim.clock.sync();
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => socket.destroy());
@@ -43,6 +43,7 @@ export class AmiSession {
 
   private onData(chunk: Buffer): void {
     if (this.sim.faults.silent || this.closing) return;
+    this.sim.clock.sync();
     let messages: AmiMessage[];
     try {
       messages = this.parser.push(chunk);

@@ -160,6 +160,7 @@ export class PbxSimulator {
     await this.closeServer();
     for (const socket of this.sockets) socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+    this.clock.sync();
     this.engine = this.createEngine();
     this.lastReload = this.engine.startedAt;
     await this.listen(this.boundPort);
@@ -178,6 +179,7 @@ export class PbxSimulator {
     let n = 0;
     const started = performance.now();
     const tick = (): void => {
+      this.clock.sync();
       const target = Math.floor(((performance.now() - started) / 1000) * callsPerSecond);
       for (due = target - n; due > 0; due--) this.floodCall(exten, context, n++);
       this.floodTimer = setTimeout(tick, tickMs);
