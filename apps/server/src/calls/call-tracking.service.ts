@@ -3,6 +3,7 @@ import type { GenericAmiEvent, Subscription } from '@switchboard/ami';
 import { Clock } from '../common/clock.js';
 import type { CallRow } from '../db/database.types.js';
 import { PbxService } from '../pbx/pbx.service.js';
+import { SoundsService } from '../sounds/sounds.service.js';
 import { TransferNumbersService } from '../tenants/transfer-numbers.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import { CallTracker } from './call-tracker.js';
@@ -17,6 +18,14 @@ interface CallMeta {
   record: boolean;
   transferNumberId: string | null;
   pbx: string;
+  /** The library sound played on answer (`custom/<tenant>/<name>`), counted as a use once answered. */
+  librarySound: string | undefined;
+}
+
+/** `custom/<tenant slug>/<name>` -> `<name>`; PBX sounds (`hello-world`) are not the library's. */
+function librarySoundName(sound: string | null): string | undefined {
+  const match = sound === null ? null : /^custom\/[^/]+\/([^/]+)$/.exec(sound);
+  return match?.[1];
 }
 
 /**
@@ -42,6 +51,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
     private readonly pbx: PbxService,
     private readonly hub: CallStreamHub,
     private readonly transferNumbers: TransferNumbersService,
+    private readonly sounds: SoundsService,
     private readonly clock: Clock,
     private readonly options: CallsOptions,
   ) {}
@@ -78,6 +88,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
       record: row.record,
       transferNumberId: row.transfer_number_id,
       pbx,
+      librarySound: librarySoundName(row.sound),
     });
     this.tracker.track({
       callId: row.id,
@@ -122,6 +133,12 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
     if (update.trail) this.trail.push({ callId: call.callId, entry: update.trail });
     if (update.statusChanged && call.status === 'answered' && meta?.record && call.channel) {
       void this.startRecording(call.callId, meta.pbx, call.channel);
+    }
+    if (update.statusChanged && call.status === 'answered' && meta?.librarySound) {
+      // The sound plays once the callee answers: that is a use of it.
+      void this.sounds
+        .recordUse(meta.tenantId, meta.librarySound)
+        .catch((err: Error) => this.logger.warn(`sound use: ${err.message}`));
     }
     if (update.ended && meta) {
       this.meta.delete(call.callId);
@@ -181,6 +198,8 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
           tenantId: row.tenant_id,
           record: false,
           transferNumberId: row.transfer_number_id,
+          // Picked up again after a reconnect: whether its sound played meanwhile is unknown, so no use is counted.
+          librarySound: undefined,
           pbx,
         });
         this.tracker.track({
