@@ -28,9 +28,27 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
       didRotation: 'round-robin',
       answerDestination: null,
       enabled: true,
+      operatorsMayDeleteRecordings: false,
     });
     const got = await t.request('GET', `/api/tenants/${res.body.id}`);
     expect(got.body).toEqual(res.body);
+  });
+
+  it('stores operatorsMayDeleteRecordings on create and update and reads it back', async () => {
+    const created = await t.request('POST', '/api/tenants', {
+      body: { name: 'Rec', slug: 'rec-delete', operatorsMayDeleteRecordings: true },
+    });
+    expect(created).toMatchObject({ status: 201, body: { operatorsMayDeleteRecordings: true } });
+    const url = `/api/tenants/${created.body.id}`;
+    for (const value of [false, true, false]) {
+      const res = await t.request('PATCH', url, { body: { operatorsMayDeleteRecordings: value } });
+      expect(res).toMatchObject({ status: 200, body: { operatorsMayDeleteRecordings: value } });
+      expect((await t.request('GET', url)).body.operatorsMayDeleteRecordings).toBe(value);
+    }
+    const other = await t.request('PATCH', url, { body: { name: 'Renamed' } });
+    expect(other.body).toMatchObject({ name: 'Renamed', operatorsMayDeleteRecordings: false });
+    const bad = await t.request('PATCH', url, { body: { operatorsMayDeleteRecordings: 'yes' } });
+    expect(bad).toMatchObject({ status: 400, body: { error: 'validation-failed' } });
   });
 
   it('validates input and lists every problem in details', async () => {

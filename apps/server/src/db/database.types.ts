@@ -25,6 +25,8 @@ export interface TenantsTable {
   /** Round-robin cursor: `position` of the DID picked last. */
   did_rr_position: Generated<number>;
   enabled: boolean;
+  /** Whether the tenant's operator keys may delete its recordings (admin keys always may). */
+  operators_may_delete_recordings: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -90,8 +90,12 @@ export class RecordingsController {
 
   @Delete(':recordingId')
   @RecordingId()
-  @MinRole('admin')
-  @ApiEndpoint({ summary: 'Delete a recording (admin)', status: 204, errors: [403, 404] })
+  @MinRole('operator')
+  @ApiEndpoint({
+    summary: 'Delete a recording (admin, or operator when its tenant has operatorsMayDeleteRecordings)',
+    status: 204,
+    errors: [403, 404],
+  })
   async delete(@CurrentPrincipal() principal: Principal, @Param('recordingId') id: string) {
     await this.recordings.delete(principal, id);
   }

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../common/auth/principal.js';
 import { AccessService } from '../common/auth/access.service.js';
 import path from 'node:path';
-import { AppError, notFound } from '../common/errors/app-error.js';
+import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SoundFileStore, type ListedFile } from '../sounds/sound-file-store.js';
 import { UnsafePathError } from '../sounds/sound-paths.js';
 import { SoxError, SoxRunner } from '../sounds/sox-runner.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import { RecordingCallLookup, type RecordingCall } from './recording-call-lookup.js';
 import {
   decodeRecordingId,
@@ -37,6 +38,7 @@ export class RecordingsService {
     private readonly calls: RecordingCallLookup,
     private readonly access: AccessService,
     private readonly sox: SoxRunner,
+    private readonly tenants: TenantsService,
   ) {}
 
   private get root(): string {
@@ -133,9 +135,25 @@ export class RecordingsService {
     };
   }
 
+  /**
+   * Admin keys, or operator keys of a tenant with `operatorsMayDeleteRecordings`; viewers never. The role and
+   * the setting are checked first (403, the same for any id); then, as for reading, another tenant's recording
+   * or one with no known call answers 404 to an operator, like a missing one.
+   */
   async delete(principal: Principal, id: string): Promise<void> {
+    await this.assertMayDelete(principal);
     const candidate = await this.load(principal, id);
     await this.files.remove(this.root, candidate.file.relativePath);
+  }
+
+  private async assertMayDelete(principal: Principal): Promise<void> {
+    if (principal.role === 'admin') return;
+    if (principal.role === 'operator' && principal.tenantId !== null) {
+      const tenant = await this.tenants.get(principal, principal.tenantId);
+      if (tenant.operatorsMayDeleteRecordings) return;
+      throw forbidden("Deleting a recording needs the admin role; this operator's tenant does not allow it");
+    }
+    throw forbidden(`Deleting a recording needs the admin role; the key has ${principal.role}`);
   }
 
   /** A known call's recording: whoever may act on its tenant; no known call: admin keys only. */

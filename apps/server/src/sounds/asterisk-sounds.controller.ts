@@ -4,8 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
 import type { Principal } from '../common/auth/principal.js';
-import { forbidden } from '../common/errors/app-error.js';
-import { ROLE_RANK } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema } from '../common/validation/pagination.js';
 import { ValidQuery } from '../common/validation/zod-params.js';
@@ -116,14 +114,14 @@ export class AsteriskSoundsController {
   @ItemId()
   @MinRole('operator')
   @ApiEndpoint({
-    summary: 'Delete a sound (operator) or a recording (admin)',
+    summary:
+      'Delete a sound (operator) or a recording (admin, or operator when its tenant has operatorsMayDeleteRecordings)',
     status: 204,
     errors: [403, 404],
   })
   async delete(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     if (UUID.safeParse(id).success) return this.sounds.delete(principal, id);
-    if (ROLE_RANK[principal.role] < ROLE_RANK.admin)
-      throw forbidden('Deleting a recording needs the admin role');
+    // The role and the tenant's operatorsMayDeleteRecordings are checked there, as for /api/recordings.
     await this.recordings.delete(principal, id);
   }
 

@@ -55,6 +55,7 @@ export class FirstStartService {
         // The demo DIDs sit in four area codes, so local presence shows at once.
         didRotation: 'local-presence',
         enabled: true,
+        operatorsMayDeleteRecordings: false,
       });
       tenantId = tenant.id;
     } catch (err) {

@@ -54,6 +54,9 @@ const tenantFields = {
     .enum(DID_ROTATION_STRATEGIES)
     .describe('How caller IDs (DIDs) are picked for outgoing calls.'),
   enabled: z.boolean(),
+  operatorsMayDeleteRecordings: z
+    .boolean()
+    .describe("Whether the tenant's operator keys may delete its recordings (admin keys always may)."),
 };
 
 export const createTenantSchema = z.object({
@@ -66,6 +69,7 @@ export const createTenantSchema = z.object({
   answerDestination: tenantFields.answerDestination.default(null),
   didRotation: tenantFields.didRotation.default('round-robin'),
   enabled: tenantFields.enabled.default(true),
+  operatorsMayDeleteRecordings: tenantFields.operatorsMayDeleteRecordings.default(false),
 });
 export type CreateTenantInput = z.output<typeof createTenantSchema>;
 
@@ -87,6 +91,7 @@ export const tenantViewSchema = z.object({
   answerDestination: answerDestinationSchema.nullable(),
   didRotation: z.enum(DID_ROTATION_STRATEGIES),
   enabled: z.boolean(),
+  operatorsMayDeleteRecordings: tenantFields.operatorsMayDeleteRecordings,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -105,6 +110,7 @@ export function toTenantView(row: TenantRow): TenantView {
     answerDestination: row.answer_destination,
     didRotation: row.did_rotation,
     enabled: row.enabled,
+    operatorsMayDeleteRecordings: row.operators_may_delete_recordings,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -47,6 +47,7 @@ export class TenantsService {
         answer_destination: input.answerDestination === null ? null : JSON.stringify(input.answerDestination),
         did_rotation: input.didRotation,
         enabled: input.enabled,
+        operators_may_delete_recordings: input.operatorsMayDeleteRecordings,
       });
       return toTenantView(row);
     } catch (err) {
@@ -72,6 +73,9 @@ export class TenantsService {
     }
     if (input.didRotation !== undefined) changes.did_rotation = input.didRotation;
     if (input.enabled !== undefined) changes.enabled = input.enabled;
+    if (input.operatorsMayDeleteRecordings !== undefined) {
+      changes.operators_may_delete_recordings = input.operatorsMayDeleteRecordings;
+    }
     try {
       const row = await this.tenants.update(id, changes);
       if (!row) throw notFound('Tenant');
