@@ -1,7 +1,7 @@
 import type { CallEngine } from './call-engine.js';
 import { dispositionForCause, emitCdr, type Disposition } from './cdr-event.js';
 import { runDialplan, type DialplanHooks } from './dialplan-runner.js';
-import { emitHangup } from './local-call.js';
+import { announceCaller, emitHangup, emitLocalBridge } from './local-call.js';
 import { ChannelState, type SimChannel } from './sim-channel.js';
 
 const FOREVER_MS = 86_400_000;
@@ -74,20 +74,8 @@ class DialCall implements DialplanHooks {
     one.connectedNum = caller.callerIdNum;
     one.connectedName = caller.callerIdName;
     engine.emitChannel('NewConnectedLine', one);
-    two.callerIdNum = two.connectedNum = caller.callerIdNum;
-    two.callerIdName = two.connectedName = caller.callerIdName;
-    engine.emitChannel('NewCallerid', two, ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']);
-    engine.emitChannel('NewConnectedLine', two);
-    engine.emit('LocalBridge', 'call', [
-      ...one.snapshot('LocalOne'),
-      ...two.snapshot('LocalTwo'),
-      'Context',
-      two.context,
-      'Exten',
-      two.exten,
-      'LocalOptimization',
-      'Yes',
-    ]);
+    announceCaller(engine, two, caller.callerIdNum, caller.callerIdName);
+    emitLocalBridge(engine, one, two);
     one.lastApp = 'AppDial';
     one.lastData = '(Outgoing Line)';
     this.dialEvent('DialBegin', ['DialString', `${two.exten}@${two.context}`]);

@@ -24,6 +24,28 @@ export function emitHangup(engine: CallEngine, ch: SimChannel, cause: number): v
  * An originated call to `Local/<exten>@<context>`: the `;1` half is the originated channel, the `;2` half
  * runs the dialplan. Every reaction below replays the per-channel event order of the Asterisk 22 captures.
  */
+/** The `;2` half takes the caller's identity: NewCallerid then NewConnectedLine, as Asterisk sends them. */
+export function announceCaller(engine: CallEngine, two: SimChannel, num: string, name: string): void {
+  two.callerIdNum = two.connectedNum = num;
+  two.callerIdName = two.connectedName = name;
+  engine.emitChannel('NewCallerid', two, ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']);
+  engine.emitChannel('NewConnectedLine', two);
+}
+
+/** `Event: LocalBridge` linking the two halves of a Local channel. */
+export function emitLocalBridge(engine: CallEngine, one: SimChannel, two: SimChannel): void {
+  engine.emit('LocalBridge', 'call', [
+    ...one.snapshot('LocalOne'),
+    ...two.snapshot('LocalTwo'),
+    'Context',
+    two.context,
+    'Exten',
+    two.exten,
+    'LocalOptimization',
+    'Yes',
+  ]);
+}
+
 export class LocalCall implements DialplanHooks {
   readonly one: SimChannel;
   readonly two: SimChannel;
@@ -73,21 +95,9 @@ export class LocalCall implements DialplanHooks {
     }
     for (const [name, value] of req.variables) setVariable(engine, two, name, value);
     if (req.callerIdNum || req.callerIdName) {
-      two.callerIdNum = two.connectedNum = req.callerIdNum;
-      two.callerIdName = two.connectedName = req.callerIdName;
-      engine.emitChannel('NewCallerid', two, ['CID-CallingPres', '0 (Presentation Allowed, Not Screened)']);
-      engine.emitChannel('NewConnectedLine', two);
+      announceCaller(engine, two, req.callerIdNum, req.callerIdName);
     }
-    engine.emit('LocalBridge', 'call', [
-      ...one.snapshot('LocalOne'),
-      ...two.snapshot('LocalTwo'),
-      'Context',
-      two.context,
-      'Exten',
-      two.exten,
-      'LocalOptimization',
-      'Yes',
-    ]);
+    emitLocalBridge(engine, one, two);
     engine.emit('DialBegin', 'call', [...one.snapshot('Dest'), 'DialString', `${two.exten}@${two.context}`]);
     this.timeout = engine.clock.after(req.timeoutMs, () => this.timedOut());
     void runDialplan(engine, two, this.steps, this);

@@ -1,39 +1,11 @@
 import { ACTION_LATENCY_BUCKETS_MS, type AmiClientMetrics } from '@switchboard/ami';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import { zeroMetrics } from '../../test/helpers/fake-pbx.js';
 import { registerAmiMetrics, type PbxClientMetrics } from './ami-metrics.js';
 
 function snapshot(overrides: Partial<AmiClientMetrics> = {}): AmiClientMetrics {
-  return {
-    bytesReceived: 0,
-    messagesReceived: 0,
-    eventsReceived: 0,
-    responsesReceived: 0,
-    unmatchedResponses: 0,
-    actionsSent: 0,
-    actionsSucceeded: 0,
-    actionsFailed: 0,
-    actionsTimedOut: 0,
-    actionsDisconnected: 0,
-    pendingActions: 0,
-    queuedActions: 0,
-    connects: 0,
-    reconnects: 0,
-    loginFailures: 0,
-    keepaliveFailures: 0,
-    actionLatency: {
-      count: 0,
-      sumMs: 0,
-      maxMs: 0,
-      buckets: ACTION_LATENCY_BUCKETS_MS.map(() => 0).concat(0),
-    },
-    dispatchBacklog: 0,
-    dispatchMaxBacklog: 0,
-    dispatchLagMs: 0,
-    dispatchDropped: 0,
-    listenerErrors: 0,
-    ...overrides,
-  };
+  return { ...zeroMetrics(), ...overrides };
 }
 
 async function scrape(clients: PbxClientMetrics[]): Promise<string> {

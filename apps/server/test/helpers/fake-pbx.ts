@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { AmiClientMetrics } from '@switchboard/ami';
+import { ACTION_LATENCY_BUCKETS_MS, type AmiClientMetrics } from '@switchboard/ami';
 import type { PbxClient, PbxLink, PbxState } from '../../src/pbx/pbx-client.js';
 import { PbxConnector } from '../../src/pbx/pbx-client.js';
 
-const zeroMetrics = (): AmiClientMetrics => ({
+/** A client's counters before anything happened (latency buckets shaped as a real client's). */
+export const zeroMetrics = (): AmiClientMetrics => ({
   bytesReceived: 0,
   messagesReceived: 0,
   eventsReceived: 0,
@@ -20,7 +21,7 @@ const zeroMetrics = (): AmiClientMetrics => ({
   reconnects: 0,
   loginFailures: 0,
   keepaliveFailures: 0,
-  actionLatency: { count: 0, sumMs: 0, maxMs: 0, buckets: [] },
+  actionLatency: { count: 0, sumMs: 0, maxMs: 0, buckets: ACTION_LATENCY_BUCKETS_MS.map(() => 0).concat(0) },
   dispatchBacklog: 0,
   dispatchMaxBacklog: 0,
   dispatchLagMs: 0,

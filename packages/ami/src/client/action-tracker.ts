@@ -53,10 +53,6 @@ export class ActionTracker {
     return { ...action, ActionID: this.prefix + String(++this.counter) };
   }
 
-  has(actionId: string): boolean {
-    return this.pending.has(actionId);
-  }
-
   /**
    * Registers an action and returns the promise of its response. `queued` actions wait in the offline queue
    * (their timeout runs there too) until {@link drainQueue}.
@@ -116,12 +112,6 @@ export class ActionTracker {
   /** Number of sent actions currently collecting an event list. */
   get listsPending(): number {
     return this.lists;
-  }
-
-  /** Fails an action before it was sent (e.g. the write was refused). */
-  fail(actionId: string, error: AmiError): void {
-    const entry = this.pending.get(actionId);
-    if (entry) this.settle(entry, error);
   }
 
   /** Handles a response; returns false when no pending action has its ActionID. */

@@ -172,19 +172,7 @@ export class AmiParser {
     this.lineCount = 0;
     // Sized once: the line count is known, so the array never grows while filled.
     const fields = new Array<string>(n);
-    for (let i = 0; i < n; i += 2) {
-      const start = lines[i]!;
-      const end = lines[i + 1]!;
-      const colon = text.indexOf(':', start);
-      if (colon === -1 || colon >= end) {
-        fields[i] = '';
-        fields[i + 1] = text.slice(start, end);
-      } else {
-        const v = colon + 1 < end && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
-        fields[i] = text.slice(start, colon);
-        fields[i + 1] = text.slice(v, end);
-      }
-    }
+    for (let i = 0; i < n; i += 2) writeHeaderLine(fields, i, text, lines[i]!, lines[i + 1]!);
     return new AmiMessage(fields);
   }
 
@@ -215,31 +203,17 @@ function copyOf(slice: string): string {
   return (' ' + slice).slice(1);
 }
 
-/** Parses the header lines of one message (without its terminating blank line). */
-export function parseMessage(text: string): AmiMessage {
-  const fields: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let nl = text.indexOf('\n', i);
-    if (nl === -1) nl = n;
-    const end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-    if (end > i) pushHeaderLine(fields, text, i, end);
-    i = nl + 1;
-  }
-  return new AmiMessage(fields);
-}
-
-function pushHeaderLine(fields: string[], text: string, start: number, end: number): void {
+/** Writes one `Name: value` line as fields[at], fields[at + 1] (a line without a colon: name `''`). */
+function writeHeaderLine(fields: string[], at: number, text: string, start: number, end: number): void {
   const colon = text.indexOf(':', start);
   if (colon === -1 || colon >= end) {
-    // A line without a colon: kept verbatim under the empty header name.
-    fields.push('', text.slice(start, end));
+    fields[at] = '';
+    fields[at + 1] = text.slice(start, end);
     return;
   }
-  let v = colon + 1;
-  if (v < end && text.charCodeAt(v) === SPACE) v++;
-  fields.push(text.slice(start, colon), text.slice(v, end));
+  const v = colon + 1 < end && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
+  fields[at] = text.slice(start, colon);
+  fields[at + 1] = text.slice(v, end);
 }
 
 /**
@@ -257,7 +231,7 @@ function parseLegacyCommand(text: string): AmiMessage {
       const colon = line.indexOf(':');
       const key = colon === -1 ? '' : line.slice(0, colon).toLowerCase();
       if (key === 'response' || key === 'privilege' || key === 'actionid') {
-        pushHeaderLine(fields, line, 0, line.length);
+        writeHeaderLine(fields, fields.length, line, 0, line.length);
         continue;
       }
       inHeaders = false;

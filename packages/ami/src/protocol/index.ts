@@ -1,6 +1,6 @@
 export { AmiMessage, fieldsToObject } from './ami-message.js';
 export type { AmiMessageType, AmiHeaderValue } from './ami-message.js';
-export { AmiParser, defaultParserOptions, parseMessage } from './ami-parser.js';
+export { AmiParser, defaultParserOptions } from './ami-parser.js';
 export type { AmiParserOptions } from './ami-parser.js';
 export { serializeAction, defaultSerializeOptions } from './ami-serializer.js';
 export type { AmiAction, AmiActionValue, AmiSerializeOptions } from './ami-serializer.js';
