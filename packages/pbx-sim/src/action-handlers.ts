@@ -1,5 +1,5 @@
 import type { AmiMessage } from '@switchboard/ami';
-import { BARE, formatMessage, makeEvent } from './ami-wire.js';
+import { formatMessage, makeEvent } from './ami-wire.js';
 import type { AmiSession } from './ami-session.js';
 import { runCommand } from './cli-commands.js';
 import { startMixMonitor, stopMixMonitor } from './dialplan-runner.js';
@@ -77,8 +77,7 @@ const HANDLERS: Record<string, Handler> = {
   listcommands: (_sim, s, msg) => s.respond(msg, 'Success', LIST_COMMANDS.flat()),
   command: (sim, s, msg) => {
     const { ok, lines, reload } = runCommand(sim, msg.get('Command') ?? '');
-    const output =
-      lines.length === 0 ? ['Output', BARE] : lines.flatMap((l) => ['Output', l === '' ? BARE : l]);
+    const output = lines.length === 0 ? ['Output', ''] : lines.flatMap((l) => ['Output', l]);
     s.respond(msg, ok ? 'Success' : 'Error', ['Message', 'Command output follows', ...output]);
     if (reload) sim.reload();
   },
@@ -95,7 +94,7 @@ const HANDLERS: Record<string, Handler> = {
       return;
     }
     const value = getVariable(sim.engine, ch, name);
-    s.respond(msg, 'Success', ['Variable', name, 'Value', value === '' ? BARE : value]);
+    s.respond(msg, 'Success', ['Variable', name, 'Value', value]);
   },
   setvar: (sim, s, msg) => {
     const name = msg.get('Variable') ?? '';
@@ -220,7 +219,7 @@ const HANDLERS: Record<string, Handler> = {
       return;
     }
     stopMixMonitor(sim.engine, ch);
-    s.respond(msg, 'Success', ['Message', BARE]);
+    s.respond(msg, 'Success', ['Message', '']);
   },
   extensionstate: (_sim, s, msg) =>
     s.respond(msg, 'Success', [
@@ -301,18 +300,12 @@ export function dispatchAction(sim: PbxSimulator, s: AmiSession, msg: AmiMessage
       'Message',
       `Invalid/unknown command: ${name}. Use Action: ListCommands to show available commands.`,
     ]);
+    // Captured order: EventTV, Severity, Service, EventVersion, SessionID, addresses, RequestType, SessionTV.
+    const sec = s.securityFields();
     const fields = [
-      'Severity',
-      'Error',
-      'Service',
-      'AMI',
-      'EventVersion',
-      '1',
-      ...s.securityFields(),
-      'RequestType',
-      `Action: ${name}`,
-      'AccountID',
-      s.user ?? '',
+      ...[sec[0]!, sec[1]!, 'Severity', 'Error', 'Service', 'AMI', 'EventVersion', '1'],
+      ...sec.slice(2, 8),
+      ...['RequestType', `Action: ${name}`, sec[8]!, sec[9]!, 'AccountID', s.user ?? ''],
     ];
     sim.broadcast(makeEvent('RequestBadFormat', 'security', fields));
     return;

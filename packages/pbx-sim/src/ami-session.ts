@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { AmiParser, type AmiMessage } from '@switchboard/ami';
-import { BARE, formatMessage, type SimEvent } from './ami-wire.js';
+import { formatMessage, type SimEvent } from './ami-wire.js';
 import { parseClasses, parseEventMask } from './privileges.js';
 import type { PbxSimulator } from './pbx-simulator.js';
 
@@ -18,6 +18,8 @@ export class AmiSession {
   challenge: string | undefined;
   readonly sessionId: string;
   readonly startedAt: number;
+  /** The descriptor `manager show connected` lists (the simulator numbers sessions as a kernel would). */
+  fd = 0;
   private readonly parser = new AmiParser({ expectBanner: false });
   /** A synchronous Originate blocks the session: actions queue, events wait behind the response. */
   private blocked = false;
@@ -35,6 +37,10 @@ export class AmiSession {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => socket.destroy());
     this.writeRaw(BANNER);
+  }
+
+  get remoteIp(): string {
+    return this.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
   }
 
   get loggedIn(): boolean {
@@ -125,7 +131,7 @@ export class AmiSession {
   /** The security-class fields SuccessfulAuth / RequestBadFormat carry. */
   securityFields(): string[] {
     const now = new Date(this.sim.clock.now()).toISOString().replace('Z', '+0000');
-    const addr = this.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+    const addr = this.remoteIp;
     return [
       'EventTV',
       now,
@@ -146,5 +152,3 @@ export class AmiSession {
     this.socket.end();
   }
 }
-
-export { BARE };

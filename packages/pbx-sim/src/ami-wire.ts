@@ -1,16 +1,10 @@
 /**
- * Value marker for headers Asterisk writes as `Key:` with no space after the colon (e.g. `AppData:` of an
- * app without arguments, `UserField:` of a Cdr, `Value:` of an unset Getvar), as opposed to `Key: `.
+ * Serialises a flat `[name, value, ...]` list as one AMI message (CRLF lines, blank line at the end). An empty
+ * value is written `Key: ` (colon, space, nothing), as every empty header in the captures is.
  */
-export const BARE = '\u0000';
-
-/** Serialises a flat `[name, value, ...]` list as one AMI message (CRLF lines, blank line at the end). */
 export function formatMessage(fields: readonly string[]): string {
   let out = '';
-  for (let i = 0; i < fields.length; i += 2) {
-    const value = fields[i + 1] ?? '';
-    out += value === BARE ? `${fields[i]}:\r\n` : `${fields[i]}: ${value}\r\n`;
-  }
+  for (let i = 0; i < fields.length; i += 2) out += `${fields[i]}: ${fields[i + 1] ?? ''}\r\n`;
   return out + '\r\n';
 }
 

@@ -1,5 +1,6 @@
 import { makeEvent, type SimEvent } from './ami-wire.js';
-import { TEST_CONTEXT } from './default-dialplan.js';
+import { SIP_IN_CONTEXT, TEST_CONTEXT } from './default-dialplan.js';
+import { DIALPLAN_INCLUDES, EXTENSIONS_CONF_LINES } from './extensions-conf-lines.js';
 import type { IdSource } from './id-source.js';
 import { RouteTable, routeToSteps, type DialplanStep, type RouteSpec } from './route-table.js';
 import type { SimClock } from './sim-clock.js';
@@ -24,6 +25,7 @@ export class CallEngine {
   processedCalls = 0;
   private readonly routes: RouteTable;
   private readonly contexts = new Map<string, Record<string, readonly DialplanStep[]>>();
+  private readonly confLines = new Map<string, number>();
   readonly startedAt: number;
 
   constructor(
@@ -33,13 +35,43 @@ export class CallEngine {
     private readonly sink: (event: SimEvent) => void,
   ) {
     this.routes = new RouteTable(config.routes);
-    this.contexts.set('test', { ...TEST_CONTEXT, ...config.extensions['test'] });
-    this.contexts.set('default', this.contexts.get('test')!);
+    // Asterisk lists contexts newest first: extensions.conf defines test, default, sip-in in that order.
+    const own: [string, Record<string, readonly DialplanStep[]>][] = [
+      ['sip-in', SIP_IN_CONTEXT],
+      ['default', {}],
+      ['test', TEST_CONTEXT],
+    ];
+    for (const [name, extens] of own) this.contexts.set(name, { ...extens, ...config.extensions[name] });
     for (const name of config.contexts) if (!this.contexts.has(name)) this.contexts.set(name, {});
     for (const [name, extens] of Object.entries(config.extensions)) {
-      if (name !== 'test') this.contexts.set(name, { ...this.contexts.get(name), ...extens });
+      if (!this.contexts.has(name)) this.contexts.set(name, { ...extens });
+    }
+    for (const [name, extens] of own) {
+      for (const exten of Object.keys(extens)) {
+        const line = EXTENSIONS_CONF_LINES[name]?.[exten];
+        if (line !== undefined && !config.extensions[name]?.[exten])
+          this.confLines.set(`${exten}@${name}`, line);
+      }
     }
     this.startedAt = clock.now();
+  }
+
+  /** The extensions.conf line of `exten@context`'s priority 1, when it comes from the captures' file. */
+  confLine(context: string, exten: string): number | undefined {
+    return this.confLines.get(`${exten}@${context}`);
+  }
+
+  /** Every context with its own extensions and includes, in the order `dialplan show` lists them. */
+  dialplan(): {
+    name: string;
+    extensions: Record<string, readonly DialplanStep[]>;
+    includes: readonly string[];
+  }[] {
+    return [...this.contexts].map(([name, extensions]) => ({
+      name,
+      extensions,
+      includes: DIALPLAN_INCLUDES[name] ?? [],
+    }));
   }
 
   hasContext(context: string): boolean {
@@ -50,10 +82,18 @@ export class CallEngine {
   lookup(context: string, exten: string): readonly DialplanStep[] | undefined {
     const ctx = this.contexts.get(context);
     if (!ctx) return undefined;
-    const own = ctx[exten];
+    const own = ctx[exten] ?? this.included(context, exten);
     if (own) return own;
     const route = this.routes.match(exten);
     return route ? routeToSteps(route) : undefined;
+  }
+
+  private included(context: string, exten: string): readonly DialplanStep[] | undefined {
+    for (const name of DIALPLAN_INCLUDES[context] ?? []) {
+      const steps = this.contexts.get(name)?.[exten];
+      if (steps) return steps;
+    }
+    return undefined;
   }
 
   emit(name: string, eventClass: string, body: readonly string[]): void {

@@ -1,4 +1,3 @@
-import { BARE } from './ami-wire.js';
 import type { CallEngine } from './call-engine.js';
 import type { SimChannel } from './sim-channel.js';
 
@@ -63,6 +62,6 @@ export function emitCdr(
     'UniqueID',
     ch.uniqueid,
     'UserField',
-    ch.vars.get('CDR(userfield)') ?? BARE,
+    ch.vars.get('CDR(userfield)') ?? '',
   ]);
 }

@@ -1,3 +1,6 @@
+import { coreShowChannels, coreShowChannelsConcise, CORE_SHOW_VERSION } from './cli-core-show.js';
+import { dialplanShow } from './cli-dialplan-show.js';
+import { managerShowConnected } from './cli-manager-show.js';
 import type { PbxSimulator } from './pbx-simulator.js';
 
 export interface CommandResult {
@@ -7,68 +10,22 @@ export interface CommandResult {
   reload?: boolean;
 }
 
-const pad = (text: string, width: number): string => text.padEnd(width);
-
-/** The CLI commands a manager `Command` action can run here, with Asterisk 22's output layout. */
+/** The CLI commands a manager `Command` action can run here, with Asterisk 22's output, from live state. */
 export function runCommand(sim: PbxSimulator, command: string): CommandResult {
   const cmd = command.trim().replace(/\s+/g, ' ');
+  const words = cmd.split(' ');
+  if (words[0] === 'dialplan' && words[1] === 'show' && words.length <= 3) {
+    return dialplanShow(sim.engine, words[2]);
+  }
   switch (cmd) {
     case 'core show version':
-      return {
-        ok: true,
-        lines: ['Asterisk 22.10.1 built by root @ vm on a x86_64 running Linux on 2026-11-25 01:54:25 UTC'],
-      };
-    case 'core show channels': {
-      const channels = [...sim.engine.channels.values()];
-      const lines = [
-        pad('Channel', 64) +
-          ' ' +
-          pad('Location', 32) +
-          ' ' +
-          pad('State', 7) +
-          ' ' +
-          pad('Application(Data)', 30),
-      ];
-      for (const ch of channels) {
-        const app = ch.application ? `${ch.application}(${ch.applicationData})` : '(None)';
-        lines.push(
-          pad(ch.name, 64) +
-            ' ' +
-            pad(`${ch.exten}@${ch.context}:${ch.priority}`, 32) +
-            ' ' +
-            pad(stateName(ch.state), 7) +
-            ' ' +
-            pad(app, 30),
-        );
-      }
-      lines.push(`${channels.length} active channel${channels.length === 1 ? '' : 's'}`);
-      const calls = sim.engine.activeCalls();
-      lines.push(`${calls} active call${calls === 1 ? '' : 's'}`);
-      lines.push(`${sim.engine.processedCalls} call${sim.engine.processedCalls === 1 ? '' : 's'} processed`);
-      return { ok: true, lines };
-    }
+      return { ok: true, lines: [CORE_SHOW_VERSION] };
+    case 'core show channels':
+      return coreShowChannels(sim.engine);
     case 'core show channels concise':
-      return {
-        ok: true,
-        lines: [...sim.engine.channels.values()].map((ch) =>
-          [
-            ch.name,
-            ch.context,
-            ch.exten,
-            ch.priority,
-            stateName(ch.state),
-            ch.application,
-            ch.applicationData,
-            ch.callerIdNum,
-            '',
-            '',
-            '3',
-            '0',
-            '(None)',
-            ch.uniqueid,
-          ].join('!'),
-        ),
-      };
+      return coreShowChannelsConcise(sim.engine);
+    case 'manager show connected':
+      return managerShowConnected(sim);
     case 'module reload':
     case 'reload':
       return { ok: true, lines: [], reload: true };
@@ -80,18 +37,12 @@ export function runCommand(sim: PbxSimulator, command: string): CommandResult {
     case 'core restart gracefully':
       setImmediate(() => void sim.restart());
       return { ok: true, lines: [] };
-    default: {
-      const words = cmd.split(' ');
+    default:
       return {
         ok: false,
         lines: [
           `No such command '${cmd}' (type 'core show help ${words.slice(0, 2).join(' ')}' for other possible commands)`,
         ],
       };
-    }
   }
-}
-
-function stateName(state: number): string {
-  return state === 6 ? 'Up' : state === 5 ? 'Ringing' : state === 4 ? 'Ring' : state === 7 ? 'Busy' : 'Down';
 }

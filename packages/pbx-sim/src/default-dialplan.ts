@@ -67,6 +67,23 @@ export const TEST_CONTEXT: Record<string, readonly DialplanStep[]> = {
   ],
 };
 
+/**
+ * Context `sip-in` of the captures' dialplan (calls from SIP endpoints). Its `_X.` extension,
+ * `Goto(test,${EXTEN},1)`, is not a step here: a number not found in `sip-in` falls through to the route table,
+ * as it does in `test`.
+ */
+export const SIP_IN_CONTEXT: Record<string, readonly DialplanStep[]> = {
+  service: [
+    ['NoOp', 'inbound SIP call from ${CALLERID(all)}'],
+    ['Answer'],
+    ['Playback', 'hello-world'],
+    ['Wait', '5'],
+    ['Hangup'],
+  ],
+  'to-uas': [['NoOp', 'SIP to SIP'], ['Dial', 'PJSIP/uas,20'], ['Hangup']],
+  '1001': [['Dial', 'PJSIP/1001,20'], ['Hangup']],
+};
+
 /** Core sounds the simulated PBX has, with their playing time in ms (measured in the captures). */
 export const CORE_SOUNDS: Record<string, number> = {
   'hello-world': 1400,

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BARE } from './ami-wire.js';
 import type { CallEngine } from './call-engine.js';
 import { CORE_SOUNDS } from './default-dialplan.js';
 import type { DialplanStep } from './route-table.js';
@@ -46,7 +45,7 @@ export async function runDialplan(
       engine.emitChannel(
         'Newexten',
         ch,
-        ['Extension', ch.exten, 'Application', app, 'AppData', data || BARE],
+        ['Extension', ch.exten, 'Application', app, 'AppData', data],
         'dialplan',
       );
     }

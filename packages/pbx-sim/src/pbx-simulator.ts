@@ -18,6 +18,8 @@ import {
 import { DEFAULT_ROUTES } from './route-table.js';
 import { SimClock } from './sim-clock.js';
 
+const FIRST_SESSION_FD = 14;
+
 export interface FaultState {
   /** Half-open: the socket stays up but nothing is read or written. */
   silent: boolean;
@@ -99,9 +101,17 @@ export class PbxSimulator {
     });
   }
 
+  /** Live manager sessions, oldest first (`manager show connected`). */
+  get managerSessions(): AmiSession[] {
+    return [...this.sessions];
+  }
+
   private accept(socket: Socket): void {
     this.sockets.add(socket);
     const session = new AmiSession(socket, this);
+    // The lowest free descriptor, as a kernel hands them out (14 for the first session in the captures).
+    const used = new Set([...this.sessions].map((s) => s.fd));
+    for (session.fd = FIRST_SESSION_FD; used.has(session.fd); session.fd++);
     this.sessions.add(session);
     socket.on('close', () => {
       this.sockets.delete(socket);

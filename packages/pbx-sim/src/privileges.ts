@@ -60,3 +60,37 @@ export function parseEventMask(value: string | undefined): Set<string> {
   if (v === 'off' || v === 'no' || v === 'false' || v === '') return new Set();
   return parseClasses(v);
 }
+
+/** Asterisk's EVENT_FLAG_* bit of each class (include/asterisk/manager.h); `all` is INT_MAX. */
+const CLASS_BITS: Record<string, number> = {
+  system: 1 << 0,
+  call: 1 << 1,
+  log: 1 << 2,
+  verbose: 1 << 3,
+  command: 1 << 4,
+  agent: 1 << 5,
+  user: 1 << 6,
+  config: 1 << 7,
+  dtmf: 1 << 8,
+  reporting: 1 << 9,
+  cdr: 1 << 10,
+  dialplan: 1 << 11,
+  originate: 1 << 12,
+  agi: 1 << 13,
+  cc: 1 << 15,
+  aoc: 1 << 16,
+  test: 1 << 17,
+  security: 1 << 18,
+  message: 1 << 30,
+};
+
+/** The permission mask `manager show connected` prints for a manager.conf `read =` / `write =` value. */
+export function permissionMask(list: string | undefined): number {
+  let mask = 0;
+  for (const raw of (list ?? '').split(',')) {
+    const name = raw.trim().toLowerCase();
+    if (name === 'all') return 0x7fffffff;
+    mask |= CLASS_BITS[name] ?? 0;
+  }
+  return mask;
+}

@@ -1,4 +1,3 @@
-import { BARE } from './ami-wire.js';
 import type { CallEngine } from './call-engine.js';
 import { STATE_DESC, type SimChannel } from './sim-channel.js';
 
@@ -24,7 +23,7 @@ export function coreShowChannelFields(engine: CallEngine, ch: SimChannel): strin
     'Duration',
     hms(ageSeconds(engine, ch)),
     'BridgeId',
-    ch.bridgeId || BARE,
+    ch.bridgeId,
   ];
 }
 

@@ -22,6 +22,11 @@ export function loadRecords(scenario: string): CaptureRecord[] {
     .map((line) => JSON.parse(line) as CaptureRecord);
 }
 
+/** The capture's incoming bytes (its `.raw` file). */
+export function loadRaw(scenario: string): string {
+  return readFileSync(path.join(CAPTURES_DIR, `${scenario}.raw`), 'latin1');
+}
+
 export function parseCaptureIn(scenario: string): AmiMessage[] {
   const parser = new AmiParser();
   const out: AmiMessage[] = [];
@@ -36,12 +41,15 @@ const isKey = (m: AmiMessage): boolean =>
 /** A raw AMI client: socket + AmiParser, with event-driven waits. */
 export class RawClient {
   readonly messages: AmiMessage[] = [];
+  /** Every byte received, as text (latin1), for byte-exact comparisons. */
+  raw = '';
   closed = false;
   private readonly parser = new AmiParser();
   private waiters: (() => void)[] = [];
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => {
+      this.raw += chunk.toString('latin1');
       this.messages.push(...this.parser.push(chunk));
       this.notify();
     });
