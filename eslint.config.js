@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -31,8 +32,14 @@ export default tseslint.config(
     },
   },
   {
+    // The web UI runs in the browser; hooks follow React's rules (incl. the React Compiler-era checks).
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/web/test/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The server's HTTP integration tests read JSON answers; typing every body would only add casts.
-    files: ['apps/server/test/**/*.ts'],
+    files: ['apps/server/test/**/*.ts', 'apps/web/e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

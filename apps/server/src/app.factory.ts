@@ -5,9 +5,11 @@ import type { Logger } from 'pino';
 import { AppModule, type AppDependencies } from './app.module.js';
 import { PinoNestLogger } from './logging/logger.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { mountOpenApi } from './openapi.js';
+import { mountWebUi } from './web/web-ui.js';
 
-/** Builds the HTTP app (not listening yet): routes, error envelope, metrics hooks, OpenAPI and Swagger UI. */
+/** Builds the HTTP app (not listening yet): routes, error envelope, metrics hooks, OpenAPI, Swagger UI, web UI. */
 export async function createApp(deps: AppDependencies, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Fastify logs every request at info; keep that for LOG_LEVEL=debug/trace only.
@@ -29,6 +31,7 @@ export async function createApp(deps: AppDependencies, logger: Logger): Promise<
     done();
   });
   mountOpenApi(app);
+  mountWebUi(fastify, app.get<AppConfig>(APP_CONFIG).webDistDir, logger);
   await app.init();
   await fastify.ready();
   return app;

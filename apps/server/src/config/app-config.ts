@@ -22,6 +22,10 @@ export interface AppConfig {
   dataDir: string;
   /** Super-admin key accepted in addition to the keys stored in the database. */
   adminApiKey: string | undefined;
+  /** The built web UI (apps/web/dist, WEB_DIST_DIR) served at `/`; absent means an API-only server. */
+  webDistDir: string;
+  /** Time factor of the in-process PBX simulator (PBX_SIM_SPEED, default 1 = real time); demos and UI tests. */
+  pbxSimSpeed: number;
   /** Configured PBXs; empty means "no AMI settings", and the server runs the PBX simulator in-process. */
   pbx: PbxConfig[];
   /** Asterisk's `custom` sounds folder; a sound lands in `<dir>/<tenant slug>/<name>.<ext>`. */
@@ -33,6 +37,12 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Longest sound accepted (SOUNDS_MAX_DURATION_SECONDS, default 600); longer answers 422. */
   maxSoundSeconds: number;
+  /** Call logs and their events older than this many days are purged (CALLS_RETENTION_DAYS, default 90). */
+  callRetentionDays: number;
+  /** The watchdog hangs up and closes calls older than this (CALLS_MAX_DURATION_SECONDS, default 14400 = 4 h). */
+  maxCallDurationSeconds: number;
+  /** Names this instance on the calls it places (SWITCHBOARD_INSTANCE_ID, default the host name). */
+  instanceId: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -73,3 +73,16 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
   });
 });
+
+describe('web UI and simulator settings', () => {
+  it('serves apps/web/dist by default and WEB_DIST_DIR when set', () => {
+    expect(loadConfig({}).webDistDir).toMatch(/apps[/\\]web[/\\]dist$/);
+    expect(loadConfig({ WEB_DIST_DIR: '/srv/ui' }).webDistDir).toBe('/srv/ui');
+  });
+
+  it('runs the simulator in real time unless PBX_SIM_SPEED says otherwise, and refuses nonsense', () => {
+    expect(loadConfig({}).pbxSimSpeed).toBe(1);
+    expect(loadConfig({ PBX_SIM_SPEED: '4' }).pbxSimSpeed).toBe(4);
+    expect(() => loadConfig({ PBX_SIM_SPEED: 'fast' })).toThrow(/PBX_SIM_SPEED: must be a number/);
+  });
+});

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AppConfig } from './app-config.js';
 
@@ -25,6 +27,9 @@ const port = (fallback: number) =>
       .max(65535, 'must be between 1 and 65535')
       .default(fallback),
   );
+
+/** apps/web/dist, found from this file whether it runs from apps/server/src or apps/server/dist. */
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.string().default('development')),
@@ -57,6 +62,11 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a number' }).positive('must be above 0').max(2000).default(50),
   ),
+  WEB_DIST_DIR: optionalString,
+  PBX_SIM_SPEED: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number' }).min(0.1, 'must be at least 0.1').max(1000).default(1),
+  ),
   SOUNDS_MAX_DURATION_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -64,6 +74,29 @@ const envSchema = z.object({
       .int('must be an integer')
       .positive('must be above 0')
       .default(600),
+  ),
+  CALLS_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .positive('must be above 0')
+      .default(90),
+  ),
+  CALLS_MAX_DURATION_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(60, 'must be at least 60')
+      .default(14_400),
+  ),
+  SWITCHBOARD_INSTANCE_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dots, dashes or underscores')
+      .optional(),
   ),
 });
 
@@ -104,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     adminApiKey: e.ADMIN_API_KEY,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR),
+    pbxSimSpeed: e.PBX_SIM_SPEED,
     pbx:
       e.AMI_HOST && e.AMI_USER && e.AMI_PASSWORD
         ? [{ name: 'main', host: e.AMI_HOST, port: e.AMI_PORT, username: e.AMI_USER, secret: e.AMI_PASSWORD }]
@@ -121,5 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadSoundsDir: path.resolve(e.UPLOAD_SOUNDS_DIR ?? path.join(dataDir, 'uploads')),
     maxUploadBytes: Math.round(e.SOUNDS_MAX_UPLOAD_MB * 1024 * 1024),
     maxSoundSeconds: e.SOUNDS_MAX_DURATION_SECONDS,
+    callRetentionDays: e.CALLS_RETENTION_DAYS,
+    maxCallDurationSeconds: e.CALLS_MAX_DURATION_SECONDS,
+    instanceId: e.SWITCHBOARD_INSTANCE_ID ?? hostname(),
   };
 }

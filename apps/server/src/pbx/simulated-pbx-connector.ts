@@ -10,7 +10,7 @@ import { PbxConnector, type PbxLink } from './pbx-client.js';
  * and connects a real AmiClient to it, so the rest of the app behaves exactly as with Asterisk.
  */
 export class SimulatedPbxConnector extends PbxConnector {
-  constructor(private readonly config: Pick<AppConfig, 'dataDir'>) {
+  constructor(private readonly config: Pick<AppConfig, 'dataDir' | 'pbxSimSpeed'>) {
     super();
   }
 
@@ -21,6 +21,7 @@ export class SimulatedPbxConnector extends PbxConnector {
     const simulator = await new PbxSimulator({
       host: '127.0.0.1',
       port: 0,
+      speed: this.config.pbxSimSpeed,
       users: { [username]: { secret, read: 'all', write: 'all' } },
       monitorDir: path.join(simDir, 'monitor'),
       soundsDir: path.join(simDir, 'sounds'),

@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { ApiClient } from './api-client';
+import type { AuthorizedFetch } from './authorized-fetch';
+
+export interface Api {
+  client: ApiClient;
+  fetch: AuthorizedFetch;
+}
+
+export const ApiContext = createContext<Api | null>(null);
+
+/** The typed API client and the authorized fetch of the current session. */
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi() used outside an ApiContext provider');
+  return api;
+}

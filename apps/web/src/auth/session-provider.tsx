@@ -1,0 +1,89 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createApiClient, unwrap } from '../api/api-client';
+import { ApiContext, type Api } from '../api/api-context';
+import { createAuthorizedFetch } from '../api/authorized-fetch';
+import { ErrorState } from '../components/states';
+import { KeyStore } from './key-store';
+import { SessionContext, type Principal, type Session } from './session';
+import { SignInPage } from './sign-in-page';
+
+/**
+ * Holds the API key for the browser session. Without a key (or once the API answers 401: expired or revoked)
+ * it shows the sign-in page; with one it provides the typed API and the session (role, tenant) to the app.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [store] = useState(() => new KeyStore());
+  const key = useSyncExternalStore(store.subscribe, store.get);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pickedTenant, setPickedTenant] = useState<string | null>(null);
+
+  const signOut = useCallback(
+    (reason?: string) => {
+      store.clear();
+      setPickedTenant(null);
+      setNotice(reason ?? null);
+      queryClient.clear();
+    },
+    [store, queryClient],
+  );
+
+  const api = useMemo<Api>(() => {
+    const onUnauthorized = () => {
+      if (store.get()) signOut('Your API key was not accepted (expired or revoked). Sign in again.');
+    };
+    return {
+      client: createApiClient({ getKey: store.get, onUnauthorized }),
+      fetch: createAuthorizedFetch(store.get, onUnauthorized),
+    };
+  }, [store, signOut]);
+
+  const me = useQuery({
+    queryKey: ['auth', 'me', key],
+    enabled: key !== null,
+    queryFn: () => unwrap(api.client.GET('/api/auth/me')),
+    staleTime: Infinity,
+  });
+
+  const signIn = useCallback(
+    (newKey: string) => {
+      setNotice(null);
+      store.set(newKey);
+    },
+    [store],
+  );
+
+  const session = useMemo<Session | null>(() => {
+    if (!me.data) return null;
+    const principal: Principal = me.data;
+    return {
+      principal,
+      tenantId: principal.tenantId ?? pickedTenant,
+      setTenantId: setPickedTenant,
+      signOut: () => signOut(),
+    };
+  }, [me.data, pickedTenant, signOut]);
+
+  if (key === null) return <SignInPage onSignIn={signIn} notice={notice} />;
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Checking your API key" />
+      </Center>
+    );
+  }
+  if (!session) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </Center>
+    );
+  }
+  return (
+    <ApiContext.Provider value={api}>
+      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+    </ApiContext.Provider>
+  );
+}

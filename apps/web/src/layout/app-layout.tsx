@@ -1,0 +1,73 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { hasRole, useSession } from '../auth/session';
+import { usePbxStatus } from '../hooks/use-pbx-status';
+import { NAV_ITEMS } from './nav-items';
+import { PbxBadge } from './pbx-badge';
+import { TenantPicker } from './tenant-picker';
+
+/** Header (tenant, role, PBX state, sign out) and navigation around every signed-in page. */
+export function AppLayout() {
+  const session = useSession();
+  const pbx = usePbxStatus();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const items = NAV_ITEMS.filter((item) => hasRole(session.principal.role, item.minRole));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Title order={1} size="h4">
+              Switchboard
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <TenantPicker />
+            <Badge data-testid="role" variant="outline" visibleFrom="xs">
+              {session.principal.role}
+            </Badge>
+            <PbxBadge status={pbx.status} />
+            <Button size="xs" variant="subtle" onClick={session.signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end={item.to === '/' || item.to === '/calls'}
+            label={item.label}
+            active={item.to === '/' ? location.pathname === '/' : location.pathname === item.to}
+            onClick={close}
+          />
+        ))}
+        {pbx.status.simulated && (
+          <Text size="xs" c="orange.8" mt="auto" p="xs">
+            Simulated PBX: calls are not real.
+          </Text>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
