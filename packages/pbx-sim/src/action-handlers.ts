@@ -7,6 +7,7 @@ import { LIST_COMMANDS } from './list-commands.js';
 import { checkOriginate, parseOriginate, placeOriginate } from './originate-action.js';
 import type { OriginateRequest } from './originate-request.js';
 import type { PbxSimulator } from './pbx-simulator.js';
+import { PJSIP_HANDLERS } from './pjsip-actions.js';
 import { isKnownAction, mayRunAction, parseEventMask } from './privileges.js';
 import { channelStatusFields, coreShowChannelFields, getVariable } from './status-fields.js';
 
@@ -234,6 +235,7 @@ const HANDLERS: Record<string, Handler> = {
       ...['Hint', '', 'Status', '-1', 'StatusText', 'Unknown'],
     ]),
   originate: (sim, s, msg) => originate(sim, s, msg),
+  ...PJSIP_HANDLERS,
 };
 
 function originate(sim: PbxSimulator, s: AmiSession, msg: AmiMessage): void {

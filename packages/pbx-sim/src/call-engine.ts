@@ -2,6 +2,7 @@ import { makeEvent, type SimEvent } from './ami-wire.js';
 import { SIP_IN_CONTEXT, TEST_CONTEXT } from './default-dialplan.js';
 import { DIALPLAN_INCLUDES, EXTENSIONS_CONF_LINES } from './extensions-conf-lines.js';
 import type { IdSource } from './id-source.js';
+import { PjsipRegistry, type EndpointOption } from './pjsip-registry.js';
 import { RouteTable, routeToSteps, type DialplanStep, type RouteSpec } from './route-table.js';
 import type { SimClock } from './sim-clock.js';
 import { SimChannel } from './sim-channel.js';
@@ -12,8 +13,8 @@ export interface CallEngineConfig {
   extensions: Record<string, Record<string, readonly DialplanStep[]>>;
   /** Contexts that exist besides `test`, `default` and those in `extensions`. */
   contexts: readonly string[];
-  /** PJSIP endpoints that exist; `true` = has a contact (calls go through), `false` = no contact. */
-  endpoints: Record<string, boolean>;
+  /** The PJSIP endpoints of the simulated pjsip.conf. */
+  endpoints: Record<string, EndpointOption>;
   monitorDir: string;
   soundsDir: string;
 }
@@ -23,6 +24,8 @@ export class CallEngine {
   readonly channels = new Map<string, SimChannel>();
   readonly globals = new Map<string, string>();
   processedCalls = 0;
+  /** Endpoints, aors, auths and registered contacts (res_pjsip). */
+  readonly pjsip: PjsipRegistry;
   private readonly routes: RouteTable;
   private readonly contexts = new Map<string, Record<string, readonly DialplanStep[]>>();
   private readonly confLines = new Map<string, number>();
@@ -35,6 +38,7 @@ export class CallEngine {
     private readonly sink: (event: SimEvent) => void,
   ) {
     this.routes = new RouteTable(config.routes);
+    this.pjsip = new PjsipRegistry(config.endpoints);
     // Asterisk lists contexts newest first: extensions.conf defines test, default, sip-in in that order.
     const own: [string, Record<string, readonly DialplanStep[]>][] = [
       ['sip-in', SIP_IN_CONTEXT],

@@ -69,7 +69,7 @@ export function placeOriginate(engine: CallEngine, req: OriginateRequest): void 
   }
   if (tech === 'PJSIP') {
     const endpoint = resource.split('@')[0]!.split('/')[0]!;
-    if (engine.config.endpoints[endpoint] !== true) {
+    if (!engine.pjsip.reachable(endpoint)) {
       // No contact (or no such endpoint): the channel cannot be created; nothing but the failure.
       engine.clock.after(0, () => req.settle(false, 0, undefined));
       return;

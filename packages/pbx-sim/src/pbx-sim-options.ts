@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_ENDPOINTS, type EndpointOption } from './pjsip-registry.js';
 import type { DialplanStep, RouteSpec } from './route-table.js';
 
 export interface SimUser {
@@ -35,8 +36,12 @@ export interface PbxSimOptions {
   extensions?: Record<string, Record<string, DialplanStep[]>>;
   /** Extra contexts in which the route table applies (besides `test`, `default`). Default `from-internal`, `sip-in`. */
   contexts?: string[];
-  /** PJSIP endpoints: `true` has a contact (calls go through), `false` none. Default `{ uas: true, '1001': false, sipp: true }`. */
-  endpoints?: Record<string, boolean>;
+  /**
+   * PJSIP endpoints: a spec (`context`, static `contact`, digest `auth`, `maxContacts`), `true` (a static
+   * contact) or `false` (none until it registers). Default the captures' `1001` (registers, auth 1001/1001pass),
+   * `sipp` and `uas` (static contacts). Replaces the defaults when given.
+   */
+  endpoints?: Record<string, EndpointOption>;
   /** Where MixMonitor writes recordings. Default `<tmpdir>/switchboard-pbx-sim/monitor`. */
   monitorDir?: string;
   /** Where Playback looks up `custom/<name>`. Default `<tmpdir>/switchboard-pbx-sim/sounds`. */
@@ -54,7 +59,7 @@ export const defaultPbxSimOptions = {
   } as Record<string, SimUser>,
   speed: 1,
   contexts: ['from-internal', 'sip-in'],
-  endpoints: { uas: true, '1001': false, sipp: true } as Record<string, boolean>,
+  endpoints: DEFAULT_ENDPOINTS as Record<string, EndpointOption>,
   monitorDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'monitor'),
   soundsDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'sounds'),
   loginFailureDelayMs: 1000,
@@ -65,7 +70,7 @@ export interface PbxScenario {
   routes?: RouteSpec[];
   extensions?: Record<string, Record<string, DialplanStep[]>>;
   contexts?: string[];
-  endpoints?: Record<string, boolean>;
+  endpoints?: Record<string, EndpointOption>;
 }
 
 const OUTCOMES = new Set(['answer', 'busy', 'congestion', 'noanswer', 'failed', 'hangup']);

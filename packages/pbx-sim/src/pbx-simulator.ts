@@ -17,6 +17,8 @@ import {
 } from './pbx-sim-options.js';
 import { DEFAULT_ROUTES } from './route-table.js';
 import { SimClock } from './sim-clock.js';
+import type { PjsipEndpoint } from './pjsip-registry.js';
+import { registerContact, unregisterContact, type RegisterOptions } from './pjsip-registration.js';
 
 const FIRST_SESSION_FD = 14;
 
@@ -131,6 +133,26 @@ export class PbxSimulator {
   reload(module = 'All'): void {
     this.lastReload = this.clock.now();
     this.broadcast(makeEvent('Reload', 'system', ['Module', module, 'Status', '0']));
+  }
+
+  // ---- SIP peers ----------------------------------------------------------------------------------------
+
+  private endpoint(name: string): PjsipEndpoint {
+    const ep = this.engine.pjsip.get(name);
+    if (!ep) throw new Error(`no PJSIP endpoint ${name}`);
+    return ep;
+  }
+
+  /** A phone REGISTERs as `endpoint` (digest-challenged if it has auth): it gets a contact, calls reach it. */
+  registerContact(endpoint: string, options: RegisterOptions = {}): void {
+    this.clock.sync();
+    registerContact(this.engine, this.endpoint(endpoint), options);
+  }
+
+  /** The phone un-REGISTERs: its contact is removed. */
+  unregisterContact(endpoint: string, options: { callId?: string } = {}): void {
+    this.clock.sync();
+    unregisterContact(this.engine, this.endpoint(endpoint), options);
   }
 
   // ---- faults -------------------------------------------------------------------------------------------

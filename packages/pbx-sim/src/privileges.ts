@@ -42,6 +42,21 @@ for (const [action, text] of LIST_COMMANDS) {
   ACTION_CLASSES.set(action.toLowerCase(), classes);
 }
 
+/**
+ * res_pjsip's AMI actions (registered with EVENT_FLAG_SYSTEM). The ListCommands of the captures comes from the
+ * build without PJSIP, so they are known here but not listed there.
+ */
+for (const action of [
+  'PJSIPShowEndpoints',
+  'PJSIPShowEndpoint',
+  'PJSIPShowAors',
+  'PJSIPShowAuths',
+  'PJSIPShowContacts',
+  'PJSIPShowRegistrationsInbound',
+]) {
+  ACTION_CLASSES.set(action.toLowerCase(), ['system']);
+}
+
 /** Asterisk lets an action through when the user's write classes share at least one with the action's. */
 export function mayRunAction(action: string, write: ReadonlySet<string>): boolean {
   const needed = ACTION_CLASSES.get(action.toLowerCase());

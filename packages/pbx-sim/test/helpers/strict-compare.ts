@@ -28,6 +28,8 @@ const VOLATILE = [
   'CoreReloadDate',
   'CoreReloadTime',
   'CoreProcessedCalls',
+  'ExpirationTime',
+  'RegExpire',
 ];
 
 /**
