@@ -6,7 +6,7 @@ import type { PbxSimOptions } from './pbx-sim-options.js';
 const USAGE = `Usage: switchboard-pbx-sim [--port 5038] [--host 127.0.0.1] [--user admin --secret amp111]
        [--scenario file.json] [--speed 1] [--seed n] [--monitor-dir dir] [--sounds-dir dir]
        [--flood callsPerSecond] [--drop-after ms] [--silent-after ms] [--delay ms] [--restart-after ms]
-       [--garbage-after ms]`;
+       [--garbage-after ms] [--inbound-call from:to[:hangupAfterMs] ...] [--inbound-every ms]`;
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     delay: { type: 'string' },
     'restart-after': { type: 'string' },
     'garbage-after': { type: 'string' },
+    'inbound-call': { type: 'string', multiple: true },
+    'inbound-every': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -57,6 +59,20 @@ at(values['drop-after'], () => sim.dropConnections());
 at(values['silent-after'], () => sim.setSilent(true));
 at(values['restart-after'], () => void sim.restart());
 at(values['garbage-after'], () => sim.sendGarbage());
+
+/** `--inbound-call sipp:service:3000`: that call arrives 1 s after start, or every `--inbound-every` ms. */
+const inbound = (values['inbound-call'] ?? []).map((spec) => {
+  const [from, to, hangupAfterMs] = spec.split(':');
+  return { from, to, hangupAfterMs: hangupAfterMs === undefined ? undefined : Number(hangupAfterMs) };
+});
+const placeInbound = (): void => {
+  for (const call of inbound) sim.inboundCall(call);
+};
+if (inbound.length > 0) {
+  const every = Number(values['inbound-every'] ?? 0);
+  if (every > 0) setInterval(placeInbound, every);
+  else setTimeout(placeInbound, 1000);
+}
 
 const shutdown = (): void => {
   void sim.stop().then(() => process.exit(0));

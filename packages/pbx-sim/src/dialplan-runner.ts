@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CallEngine } from './call-engine.js';
 import { CORE_SOUNDS } from './default-dialplan.js';
+import { getVariable } from './status-fields.js';
 import type { DialplanStep } from './route-table.js';
 import { ChannelState, type SimChannel } from './sim-channel.js';
 import { wavDurationMs, writeWav } from './wav-writer.js';
@@ -35,7 +36,7 @@ export async function runDialplan(
   let current = steps;
   for (let i = 0; i < current.length && !ch.hungUp; i++) {
     const [app, rawData = ''] = current[i]!;
-    const data = rawData.replace(/\$\{UNIQUEID\}/g, ch.uniqueid);
+    const data = rawData.includes('${') ? expandVariables(engine, ch, rawData) : rawData;
     if (announce) ch.priority = i + 1;
     ch.application = app;
     ch.applicationData = data;
@@ -143,6 +144,15 @@ async function runApp(
   }
 }
 
+/** `${NAME}` in application data: channel variables, UNIQUEID, EXTEN, CALLERID(all|num|name), globals. */
+export function expandVariables(engine: CallEngine, ch: SimChannel, data: string): string {
+  return data.replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
+    if (name === 'EXTEN') return ch.exten;
+    if (name === 'CALLERID(all)') return `"${ch.callerIdName}" <${ch.callerIdNum}>`;
+    return getVariable(engine, ch, name);
+  });
+}
+
 export function setVariable(engine: CallEngine, ch: SimChannel, name: string, value: string): void {
   ch.vars.set(name, value);
   engine.emitChannel('VarSet', ch, ['Variable', name, 'Value', value], 'dialplan');
@@ -158,6 +168,7 @@ async function playback(engine: CallEngine, ch: SimChannel, data: string): Promi
       break;
     }
     if (!(await engine.sleep(ch, ms))) break;
+    ch.mediaMs += ms;
   }
   if (ch.hungUp) return;
   setVariable(engine, ch, 'PLAYBACKSTATUS', ok ? 'SUCCESS' : 'FAILED');

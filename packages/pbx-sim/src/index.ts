@@ -6,3 +6,7 @@ export { DEFAULT_ROUTES, compilePattern } from './route-table.js';
 export type { RouteSpec, RouteOutcome, DialplanStep } from './route-table.js';
 export { TEST_CONTEXT } from './default-dialplan.js';
 export { wavBytes, wavDurationMs } from './wav-writer.js';
+export type { InboundCall, InboundCallOptions } from './sip-inbound-call.js';
+export type { RegisterOptions } from './pjsip-registration.js';
+export type { PjsipEndpointSpec, EndpointOption } from './pjsip-registry.js';
+export { DEFAULT_ENDPOINTS } from './pjsip-registry.js';

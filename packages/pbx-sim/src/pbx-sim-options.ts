@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ENDPOINTS, type EndpointOption } from './pjsip-registry.js';
+import type { InboundCallOptions } from './sip-inbound-call.js';
 import type { DialplanStep, RouteSpec } from './route-table.js';
 
 export interface SimUser {
@@ -42,6 +43,8 @@ export interface PbxSimOptions {
    * `sipp` and `uas` (static contacts). Replaces the defaults when given.
    */
   endpoints?: Record<string, EndpointOption>;
+  /** Calls arriving from SIP peers, each `atMs` simulated ms after start (see `PbxSimulator.inboundCall`). */
+  inboundCalls?: ScheduledInboundCall[];
   /** Where MixMonitor writes recordings. Default `<tmpdir>/switchboard-pbx-sim/monitor`. */
   monitorDir?: string;
   /** Where Playback looks up `custom/<name>`. Default `<tmpdir>/switchboard-pbx-sim/sounds`. */
@@ -65,12 +68,18 @@ export const defaultPbxSimOptions = {
   loginFailureDelayMs: 1000,
 };
 
+export interface ScheduledInboundCall extends InboundCallOptions {
+  /** Simulated ms after start. Default 0. */
+  atMs?: number;
+}
+
 /** A scenario file (`--scenario file.json`): the routing part of the options. */
 export interface PbxScenario {
   routes?: RouteSpec[];
   extensions?: Record<string, Record<string, DialplanStep[]>>;
   contexts?: string[];
   endpoints?: Record<string, EndpointOption>;
+  inboundCalls?: ScheduledInboundCall[];
 }
 
 const OUTCOMES = new Set(['answer', 'busy', 'congestion', 'noanswer', 'failed', 'hangup']);
@@ -90,6 +99,18 @@ export function validateScenario(value: unknown): PbxScenario {
       if (r?.[key] !== undefined && !(typeof r[key] === 'number' && r[key] >= 0)) {
         problems.push(`routes[${i}].${key}: expected a number >= 0`);
       }
+    }
+  }
+  if (s.inboundCalls !== undefined && !Array.isArray(s.inboundCalls))
+    problems.push('inboundCalls: expected an array');
+  for (const [i, c] of (Array.isArray(s.inboundCalls) ? s.inboundCalls : []).entries()) {
+    for (const key of ['from', 'to', 'callerIdNum', 'callerIdName'] as const) {
+      if (c?.[key] !== undefined && typeof c[key] !== 'string')
+        problems.push(`inboundCalls[${i}].${key}: expected a string`);
+    }
+    for (const key of ['atMs', 'hangupAfterMs'] as const) {
+      if (c?.[key] !== undefined && !(typeof c[key] === 'number' && c[key] >= 0))
+        problems.push(`inboundCalls[${i}].${key}: expected a number >= 0`);
     }
   }
   if (problems.length > 0) throw new Error(`invalid scenario:\n  ${problems.join('\n  ')}`);

@@ -17,6 +17,7 @@ import {
 } from './pbx-sim-options.js';
 import { DEFAULT_ROUTES } from './route-table.js';
 import { SimClock } from './sim-clock.js';
+import { InboundSipCall, type InboundCall, type InboundCallOptions } from './sip-inbound-call.js';
 import type { PjsipEndpoint } from './pjsip-registry.js';
 import { registerContact, unregisterContact, type RegisterOptions } from './pjsip-registration.js';
 
@@ -86,6 +87,9 @@ export class PbxSimulator {
 
   async start(): Promise<this> {
     await this.listen(this.options.port);
+    for (const call of this.options.inboundCalls ?? []) {
+      this.clock.after(call.atMs ?? 0, () => this.inboundCall(call));
+    }
     return this;
   }
 
@@ -153,6 +157,23 @@ export class PbxSimulator {
   unregisterContact(endpoint: string, options: { callId?: string } = {}): void {
     this.clock.sync();
     unregisterContact(this.engine, this.endpoint(endpoint), options);
+  }
+
+  /**
+   * A call arrives from a SIP peer: `from` (an endpoint, default `sipp`) INVITEs `to` (default `service`) in the
+   * endpoint's context. Answers the live call, or undefined when the extension does not exist (Asterisk
+   * answers the INVITE 404 and creates no channel).
+   */
+  inboundCall(options: InboundCallOptions = {}): InboundCall | undefined {
+    this.clock.sync();
+    const from = options.from ?? 'sipp';
+    const ep = this.endpoint(from);
+    const to = options.to ?? 'service';
+    const steps = this.engine.lookup(ep.context, to);
+    if (!steps) return undefined;
+    const call = new InboundSipCall(this.engine, from, ep.context, to, options);
+    call.start(steps, options.hangupAfterMs);
+    return call;
   }
 
   // ---- faults -------------------------------------------------------------------------------------------

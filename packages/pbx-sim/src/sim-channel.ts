@@ -62,6 +62,8 @@ export class SimChannel {
   /** Cdr data. */
   lastApp = '';
   lastData = '';
+  /** Audio the PBX has played to the channel, ms (RTP packets sent, for RTPAUDIOQOS). */
+  mediaMs = 0;
   /** The Dial app already posted this channel's CDR (answered and bridged): no second one at hangup. */
   cdrPosted = false;
   /** The call this channel belongs to, for the AMI Hangup action. */

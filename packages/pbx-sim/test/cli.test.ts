@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawClient } from './helpers/capture-replay.js';
-import { loggedIn, request } from './helpers/sim-client.js';
+import { loggedIn, request, waitEvent } from './helpers/sim-client.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli.ts');
 let child: ChildProcess | undefined;
@@ -37,5 +37,22 @@ describe('switchboard-pbx-sim CLI', () => {
     expect((await request(client, { Action: 'CoreSettings', ActionID: 'cs' })).get('AsteriskVersion')).toBe(
       '22.10.1',
     );
+  });
+
+  it('--inbound-call places calls from a SIP peer', async () => {
+    const port = await startCli([
+      '--port',
+      '0',
+      '--speed',
+      '20',
+      '--inbound-call',
+      'sipp:service:2000',
+      '--inbound-every',
+      '200',
+    ]);
+    client = await loggedIn(port);
+    const newchannel = await waitEvent(client, 'Newchannel');
+    expect(newchannel.get('Channel')).toMatch(/^PJSIP\/sipp-[0-9a-f]{8}$/);
+    expect(newchannel.get('Exten')).toBe('service');
   });
 });
