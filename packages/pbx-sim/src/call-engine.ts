@@ -82,6 +82,11 @@ export class CallEngine {
     return this.contexts.has(context);
   }
 
+  /** The first route matching a dialled number (scenario routes first, then the defaults). */
+  route(number: string): RouteSpec | undefined {
+    return this.routes.match(number);
+  }
+
   /** The steps `exten@context` runs: an extension of the dialplan, else the first matching route. */
   lookup(context: string, exten: string): readonly DialplanStep[] | undefined {
     const ctx = this.contexts.get(context);

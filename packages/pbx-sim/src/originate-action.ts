@@ -3,6 +3,7 @@ import type { CallEngine } from './call-engine.js';
 import { emitCdr } from './cdr-event.js';
 import { emitHangup, LocalCall } from './local-call.js';
 import { parseCallerId, type OriginateRequest } from './originate-request.js';
+import { PjsipOriginate } from './pjsip-originate.js';
 import { ChannelState } from './sim-channel.js';
 
 /** A synchronous answer to Originate: an error message, or undefined when the call was queued. */
@@ -68,19 +69,32 @@ export function placeOriginate(engine: CallEngine, req: OriginateRequest): void 
     return;
   }
   if (tech === 'PJSIP') {
-    const endpoint = resource.split('@')[0]!.split('/')[0]!;
-    if (!engine.pjsip.reachable(endpoint)) {
+    const target = parsePjsipTarget(resource);
+    if (!engine.pjsip.reachable(target.endpoint)) {
       // No contact (or no such endpoint): the channel cannot be created; nothing but the failure.
       engine.clock.after(0, () => req.settle(false, 0, undefined));
       return;
     }
-    // A reachable endpoint behaves as the callee extension named after it, through the route table.
-    const number = resource.includes('@') ? resource.split('@')[0]! : (resource.split('/')[1] ?? endpoint);
-    const steps = engine.lookup('test', number) ?? engine.lookup('test', 'answer')!;
-    new LocalCall(engine, req, number, 'test', steps).start();
+    new PjsipOriginate(engine, req, target.endpoint, resource, target.number).start();
     return;
   }
   engine.clock.after(0, () => req.settle(false, 0, undefined));
+}
+
+/**
+ * `PJSIP/uas` (the endpoint's contact), `PJSIP/+15551234567@trunk` (a number at an endpoint) or
+ * `PJSIP/trunk/sip:+15551234567@host` (an explicit URI): the endpoint, and the number whose route decides how
+ * the peer behaves.
+ */
+export function parsePjsipTarget(resource: string): { endpoint: string; number: string } {
+  const slash = resource.indexOf('/');
+  if (slash > 0) {
+    const uriUser = /^sips?:([^@;]+)@/.exec(resource.slice(slash + 1))?.[1];
+    return { endpoint: resource.slice(0, slash), number: uriUser ?? resource.slice(0, slash) };
+  }
+  const at = resource.indexOf('@');
+  if (at > 0) return { endpoint: resource.slice(at + 1), number: resource.slice(0, at) };
+  return { endpoint: resource, number: resource };
 }
 
 /** `Local/x@nocontext`: both halves come and go at once, the originate fails with Reason 0. */

@@ -1,8 +1,8 @@
 import type { CallEngine } from './call-engine.js';
-import { dispositionForCause, emitCdr } from './cdr-event.js';
+import { dispositionForCause } from './cdr-event.js';
 import { dialFromChannel } from './dial-app.js';
 import { runDialplan, setVariable, type DialplanHooks } from './dialplan-runner.js';
-import { emitHangup } from './local-call.js';
+import { emitRtpQuality, endPjsipChannel } from './pjsip-channel-end.js';
 import { ChannelState, type SimChannel } from './sim-channel.js';
 
 export interface InboundCallOptions {
@@ -24,8 +24,6 @@ export interface InboundCall {
   /** The caller sends BYE now. */
   hangup(): void;
 }
-
-const RTP_FRAME_MS = 20;
 
 /**
  * A call arriving from a SIP peer (sip-inbound-call capture): one `PJSIP/<endpoint>-XXXXXXXX` channel in state
@@ -127,31 +125,18 @@ export class InboundSipCall implements DialplanHooks, InboundCall {
     const { engine, ch } = this;
     engine.clock.cancel(this.byeTimer);
     this.rtpQuality();
-    emitHangup(engine, ch, cause);
-    emitCdr(engine, ch, this.answered ? 'ANSWERED' : dispositionForCause(cause));
-    engine.deviceState(`PJSIP/${this.endpoint}`, 'NOT_INUSE');
-  }
-
-  /** The RTP statistics chan_pjsip sets on an answered channel as it hangs up. */
-  private rtpQuality(): void {
-    const { engine, ch } = this;
-    if (!this.answered || this.rtpClosed) return;
-    this.rtpClosed = true;
-    const ssrc = Math.floor(engine.ids.random() * 0xffffffff);
-    const tx = ch.mediaMs > 0 ? Math.floor(ch.mediaMs / RTP_FRAME_MS) + 1 : 0;
-    const z = '000.000000';
-    const stats = (names: string[], pad: number): string =>
-      names.map((n) => `${' '.repeat(pad)}${n}=${z};`).join('');
-    const four = (what: string): string[] => ['min', 'max', 'avg', 'stdev'].map((k) => `${k}${what}`);
-    setVariable(
+    endPjsipChannel(
       engine,
       ch,
-      'RTPAUDIOQOS',
-      `ssrc=${ssrc};themssrc=0;lp=0;rxjitter=0.000000;rxcount=0;txjitter=0.000000;txcount=${tx};rlp=0;rtt=0.000000;rxmes=0.000000;txmes=0.000000`,
+      this.endpoint,
+      cause,
+      this.answered ? 'ANSWERED' : dispositionForCause(cause),
     );
-    setVariable(engine, ch, 'RTPAUDIOQOSJITTER', stats([...four('rxjitter'), ...four('txjitter')], 0));
-    setVariable(engine, ch, 'RTPAUDIOQOSLOSS', stats([...four('rxlost'), ...four('txlost')], 2));
-    setVariable(engine, ch, 'RTPAUDIOQOSRTT', stats(four('rtt'), 5));
-    setVariable(engine, ch, 'RTPAUDIOQOSMES', stats([...four('rxmes'), ...four('txmes')], 3));
+  }
+
+  private rtpQuality(): void {
+    if (!this.answered || this.rtpClosed) return;
+    this.rtpClosed = true;
+    emitRtpQuality(this.engine, this.ch);
   }
 }
