@@ -7,9 +7,11 @@ import { vi } from 'vitest';
 import { createApiClient } from '../src/api/api-client';
 import { ApiContext, type Api } from '../src/api/api-context';
 import { createAuthorizedFetch } from '../src/api/authorized-fetch';
+import { createUploader } from '../src/api/upload-with-progress';
 import { theme } from '../src/app-providers';
 import { SessionContext, type Principal, type Session } from '../src/auth/session';
 import { createFakeApi, type FakeApi, type FakeHandler } from './fake-api';
+import { FakeApiXhr } from './fake-xhr';
 
 export const TENANT_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -47,6 +49,12 @@ export function renderWithApp(ui: ReactElement, options: RenderOptions = {}): Ap
   const api: Api = {
     client: createApiClient({ getKey, onUnauthorized, baseUrl: 'http://localhost', fetch: fake.fetch }),
     fetch: createAuthorizedFetch(getKey, onUnauthorized, fake.fetch),
+    // Uploads go through the same fake API (progress in two steps).
+    upload: createUploader({
+      getKey,
+      onUnauthorized,
+      createXhr: () => new FakeApiXhr(fake.fetch) as unknown as XMLHttpRequest,
+    }),
   };
   const result = render(
     <MantineProvider theme={theme}>

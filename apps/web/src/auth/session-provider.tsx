@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, useSyncExternalStore, type ReactNode } 
 import { createApiClient, unwrap } from '../api/api-client';
 import { ApiContext, type Api } from '../api/api-context';
 import { createAuthorizedFetch } from '../api/authorized-fetch';
+import { createUploader } from '../api/upload-with-progress';
 import { ErrorState } from '../components/states';
 import { KeyStore } from './key-store';
 import { SessionContext, type Principal, type Session } from './session';
@@ -37,6 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return {
       client: createApiClient({ getKey: store.get, onUnauthorized }),
       fetch: createAuthorizedFetch(store.get, onUnauthorized),
+      upload: createUploader({ getKey: store.get, onUnauthorized }),
     };
   }, [store, signOut]);
 
