@@ -1,0 +1,237 @@
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { unwrap } from '../api/api-client';
+import { useApi } from '../api/api-context';
+import { ApiError, toApiError } from '../api/api-error';
+import type { BodyOf, ResponseOf } from '../api/api-types';
+import { useSession } from '../auth/session';
+import { applyCallChange, callKeys, type Call, type CallFilters, type CallPage } from './call-cache';
+import { readCallStream, type CallStreamState } from './call-stream-reader';
+
+export {
+  callKeys,
+  isFinalStatus,
+  FINAL_STATUSES,
+  type Call,
+  type CallDetail,
+  type CallFilters,
+  type CallPage,
+  type CallStatus,
+} from './call-cache';
+export type { CallStreamState } from './call-stream-reader';
+
+export type MakeCallBody = BodyOf<'/api/calls/make-call', 'post'>;
+export type CallStats = ResponseOf<'/api/calls/stats', 'get'>;
+
+/**
+ * The tenant the call pages work on, or null when an admin key spanning tenants has not picked one (the calls
+ * API then needs one: say so and ask to pick it in the header).
+ */
+export function useCallsTenant(): { tenantId: string | null; needsTenant: boolean } {
+  const session = useSession();
+  const tenantId = session.tenantId ?? session.principal.tenantId;
+  return { tenantId, needsTenant: tenantId === null };
+}
+
+const tenantQuery = (tenantId: string | null) => (tenantId ? { tenantId } : {});
+
+/** Call logs, newest first, paged by the server's keyset cursor (`fetchNextPage` for "Load more"). */
+export function useCalls(filters: CallFilters = {}, options: { limit?: number; enabled?: boolean } = {}) {
+  const api = useApi();
+  const { tenantId, needsTenant } = useCallsTenant();
+  const limit = options.limit ?? 50;
+  return useInfiniteQuery<
+    CallPage,
+    Error,
+    InfiniteData<CallPage>,
+    ReturnType<typeof callKeys.list>,
+    string | null
+  >({
+    queryKey: callKeys.list(tenantId, filters, limit),
+    enabled: !needsTenant && (options.enabled ?? true),
+    initialPageParam: null,
+    getNextPageParam: (last) => last.nextCursor,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.client.GET('/api/calls', {
+          params: {
+            query: {
+              ...tenantQuery(tenantId),
+              ...filters,
+              limit,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** Every call of the pages loaded so far, in order. */
+export const callsOf = (data: InfiniteData<CallPage> | undefined): Call[] =>
+  data ? data.pages.flatMap((page) => page.items) : [];
+
+/** One call with its event trail; kept current by useCallStream while a stream is open. */
+export function useCall(callId: string | undefined) {
+  const api = useApi();
+  const { tenantId, needsTenant } = useCallsTenant();
+  return useQuery({
+    queryKey: callKeys.detail(callId ?? ''),
+    enabled: callId !== undefined && !needsTenant,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.client.GET('/api/calls/{id}', {
+          params: { path: { id: callId! }, query: tenantQuery(tenantId) },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** Call statistics over a period (today's figures on the dashboard); refetched as calls start and end. */
+export function useCallStats(period: { since?: string; until?: string } = {}) {
+  const api = useApi();
+  const { tenantId, needsTenant } = useCallsTenant();
+  return useQuery({
+    queryKey: [...callKeys.stats(), tenantId, period] as const,
+    enabled: !needsTenant,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.client.GET('/api/calls/stats', {
+          params: { query: { ...tenantQuery(tenantId), ...period } },
+          signal,
+        }),
+      ),
+  });
+}
+
+/** A field-level problem the server reported (`details.issues[]`, or `details.field` of a bad number). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An ApiError that also carries the server's per-field issues, for showing them on the form. */
+export class CallRequestError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(status, code, message);
+    this.name = 'CallRequestError';
+  }
+}
+
+function issuesOf(body: unknown): FieldIssue[] {
+  const details = (body as { details?: unknown } | undefined)?.details as
+    { issues?: unknown; field?: unknown } | undefined;
+  if (!details || typeof details !== 'object') return [];
+  if (Array.isArray(details.issues)) {
+    return details.issues.filter(
+      (issue): issue is FieldIssue =>
+        typeof issue === 'object' &&
+        issue !== null &&
+        typeof (issue as FieldIssue).path === 'string' &&
+        typeof (issue as FieldIssue).message === 'string',
+    );
+  }
+  const message = (body as { message?: unknown }).message;
+  if (typeof details.field === 'string' && typeof message === 'string') {
+    return [{ path: details.field, message }];
+  }
+  return [];
+}
+
+const newIdempotencyKey = () => crypto.randomUUID();
+
+/**
+ * Places a call. Every submit of the same body from this form reuses one Idempotency-Key, so a double-click
+ * (or a retry after a network error) places one call; a changed body gets a new key.
+ */
+export function useMakeCall() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { tenantId } = useCallsTenant();
+  const last = useRef<{ body: string; key: string } | null>(null);
+  return useMutation({
+    mutationFn: async (input: MakeCallBody): Promise<Call> => {
+      const body: MakeCallBody = { ...input, ...(tenantId ? { tenantId } : {}) };
+      const serialized = JSON.stringify(body);
+      if (last.current?.body !== serialized) last.current = { body: serialized, key: newIdempotencyKey() };
+      const { data, error, response } = await api.client.POST('/api/calls/make-call', {
+        body,
+        params: { header: { 'Idempotency-Key': last.current.key } },
+      });
+      if (!response.ok || !data) {
+        const base = toApiError(response, error);
+        throw new CallRequestError(base.status, base.code, base.message, issuesOf(error));
+      }
+      return data;
+    },
+    onSuccess: (call) => applyCallChange(queryClient, call),
+  });
+}
+
+/** Hangs a call up (canceled before the answer, completed after); needs the operator role. */
+export function useHangupCall() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { tenantId } = useCallsTenant();
+  return useMutation({
+    mutationFn: (callId: string) =>
+      unwrap(
+        api.client.POST('/api/calls/{id}/hangup', {
+          params: { path: { id: callId }, query: tenantQuery(tenantId) },
+        }),
+      ),
+    onSuccess: (call) => applyCallChange(queryClient, call),
+  });
+}
+
+export interface CallStreamOptions {
+  enabled?: boolean;
+  /** Milliseconds before reconnect attempt n (default: 1 s doubling to 30 s). */
+  retryDelay?: (attempt: number) => number;
+}
+
+/**
+ * Opens the live call stream of the current tenant while mounted and patches the query cache (call details
+ * and lists) with every change. Answers the connection state and the error that stopped it, if any.
+ */
+export function useCallStream(options: CallStreamOptions = {}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { tenantId, needsTenant } = useCallsTenant();
+  const [state, setState] = useState<{ state: CallStreamState; error: unknown }>({
+    state: 'connecting',
+    error: null,
+  });
+  const enabled = (options.enabled ?? true) && !needsTenant;
+  const retryDelay = options.retryDelay;
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    const path = `/api/calls/stream${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`;
+    void readCallStream({
+      fetch: api.fetch,
+      path,
+      signal: controller.signal,
+      ...(retryDelay ? { retryDelay } : {}),
+      onState: (next, error) => {
+        if (!controller.signal.aborted) setState({ state: next, error: error ?? null });
+      },
+      onCall: (call) => applyCallChange(queryClient, call as Call),
+    });
+    return () => controller.abort();
+  }, [api, queryClient, tenantId, enabled, retryDelay]);
+  return enabled ? state : { state: 'stopped' as const, error: null };
+}
