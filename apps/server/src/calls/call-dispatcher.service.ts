@@ -88,13 +88,13 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
   /** Originates the queued calls whose time has come. */
   async dispatchDue(): Promise<void> {
     if (!this.readyPbx()) return;
-    const due = await this.calls.claimDue(this.clock.now(), 50);
+    const due = await this.calls.claimDue(this.clock.now(), 50, this.options.instanceId);
     for (const row of due) await this.originate(row).catch(() => undefined);
   }
 
   /** Claims and originates one call now; answers the call as it then is. */
   async dispatch(row: CallRow, tenant?: TenantRow): Promise<CallRow> {
-    const claimed = await this.calls.claim(row.id, this.clock.now());
+    const claimed = await this.calls.claim(row.id, this.clock.now(), this.options.instanceId);
     return claimed ? this.originate(claimed, tenant) : row;
   }
 
@@ -102,7 +102,24 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
     return this.pbx.status().find((link) => link.ready)?.name;
   }
 
-  /** Caller ID, transfer number, tracking, then the Originate (not awaited: its outcome comes as events). */
+  /**
+   * Starts tracking a claimed call and sends its Originate (not awaited: its outcome comes as events; no lock
+   * is held meanwhile). Answers the row.
+   */
+  send(row: CallRow, tenant: TenantRow, pbxName: string): CallRow {
+    this.tracking.register(row, pbxName);
+    this.hub.publish(row.tenant_id, toCallView(row));
+    const client = this.pbx.client(pbxName)!;
+    client.originate(originateParams(row, tenant)).catch((err: unknown) => {
+      // Not sent at all: the call failed. Sent but unanswered (timeout): the events and the watchdog decide.
+      if (err instanceof AmiError && err.sent === false) {
+        this.tracking.originateNotSent(row.id);
+      }
+    });
+    return row;
+  }
+
+  /** A call claimed from the queue: caller ID (counted now), transfer number, then `send`. */
   private async originate(claimed: CallRow, knownTenant?: TenantRow): Promise<CallRow> {
     let row = claimed;
     const pbxName = this.readyPbx();
@@ -110,7 +127,10 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
       const tenant = knownTenant ?? (await this.tenants.findById(row.tenant_id));
       if (!tenant) throw new Error('tenant gone');
       if (!pbxName) throw new AmiError(AmiErrorCode.NotReady, 'no PBX is ready');
-      const did = row.from_number ? undefined : await this.dids.selectCallerId(row.tenant_id, row.to_number);
+      // An explicit caller ID counts against its daily cap like a rotated one, when the call is placed.
+      const did = row.did_id
+        ? await this.dids.countExplicit(row.tenant_id, row.did_id)
+        : await this.dids.selectCallerId(row.tenant_id, row.to_number);
       const transfer =
         row.answer.type === 'transfer' && row.answer.number === ''
           ? await this.transferNumbers.acquire(row.tenant_id)
@@ -118,19 +138,11 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
       row =
         (await this.calls.update(row.id, {
           pbx: pbxName,
-          ...(did ? { from_number: did.number, did_id: did.id } : {}),
+          from_number: did.number,
+          did_id: did.id,
           ...(transfer ? { transfer_number: transfer.number, transfer_number_id: transfer.id } : {}),
         })) ?? row;
-      this.tracking.register(row, pbxName);
-      this.hub.publish(row.tenant_id, toCallView(row));
-      const client = this.pbx.client(pbxName)!;
-      client.originate(originateParams(row, tenant)).catch((err: unknown) => {
-        // Not sent at all: the call failed. Sent but unanswered (timeout): the events and the watchdog decide.
-        if (err instanceof AmiError && err.sent === false) {
-          this.tracking.originateNotSent(row.id);
-        }
-      });
-      return row;
+      return this.send(row, tenant, pbxName);
     } catch (err) {
       const now = this.clock.now();
       const reason =

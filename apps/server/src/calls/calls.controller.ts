@@ -23,6 +23,7 @@ import {
   type MakeCallInput,
 } from './calls.dto.js';
 import { CallsService } from './calls.service.js';
+import { CallPlacementService } from './call-placement.service.js';
 
 const MAKE_CALL = {
   summary: 'Place a call',
@@ -39,6 +40,7 @@ const MAKE_CALL = {
 export class CallsController {
   constructor(
     private readonly calls: CallsService,
+    private readonly placement: CallPlacementService,
     private readonly hub: CallStreamHub,
     private readonly reports: CallReportsService,
   ) {}
@@ -56,7 +58,7 @@ export class CallsController {
     @ValidBody(makeCallSchema) body: MakeCallInput,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.calls.makeCall(principal, body, key);
+    return this.placement.makeCall(principal, body, key);
   }
 
   @Post()
@@ -72,7 +74,7 @@ export class CallsController {
     @ValidBody(makeCallSchema) body: MakeCallInput,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.calls.makeCall(principal, body, key);
+    return this.placement.makeCall(principal, body, key);
   }
 
   @Get()

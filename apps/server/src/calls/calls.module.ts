@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SoundsModule } from '../sounds/sounds.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
@@ -8,7 +9,9 @@ import { CallDispatcherService } from './call-dispatcher.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import { CallTrackingService } from './call-tracking.service.js';
 import { CallsController } from './calls.controller.js';
-import { CallsOptions } from './calls.options.js';
+import { CallsOptions, callsOptionsFrom } from './calls.options.js';
+import { CallPlacementRepository } from './call-placement.repository.js';
+import { CallPlacementService } from './call-placement.service.js';
 import { CallsRepository } from './calls.repository.js';
 import { CallsService } from './calls.service.js';
 
@@ -16,7 +19,13 @@ import { CallsService } from './calls.service.js';
   imports: [TenantsModule, SoundsModule],
   controllers: [CallsController],
   providers: [
-    CallsOptions,
+    {
+      provide: CallsOptions,
+      useFactory: (config: AppConfig) => callsOptionsFrom(config),
+      inject: [APP_CONFIG],
+    },
+    CallPlacementRepository,
+    CallPlacementService,
     CallsRepository,
     TenantsRepository,
     CallStreamHub,

@@ -1,3 +1,6 @@
+import { hostname } from 'node:os';
+import type { AppConfig } from '../config/app-config.js';
+
 /** Tunables of the calls domain; every field documented with its default in `defaultCallsOptions`. */
 export class CallsOptions {
   /** Longest wait before tracked changes are written (ms). */
@@ -18,4 +21,18 @@ export class CallsOptions {
   retentionIntervalMs = 3600_000;
   /** Seconds a client is told to wait (Retry-After) when over its concurrent-call limit. */
   retryAfterSeconds = 2;
+  /**
+   * This Switchboard instance, written on the calls it places (`calls.owner`): after an AMI reconnect it closes
+   * only its own calls. SWITCHBOARD_INSTANCE_ID; default the host name.
+   */
+  instanceId = hostname();
+}
+
+/** The calls options a deployment sets through the environment (the rest keep their defaults). */
+export function callsOptionsFrom(config: AppConfig): CallsOptions {
+  const options = new CallsOptions();
+  options.retentionDays = config.callRetentionDays;
+  options.maxCallDurationMs = config.maxCallDurationSeconds * 1000;
+  options.instanceId = config.instanceId;
+  return options;
 }

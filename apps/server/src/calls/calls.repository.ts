@@ -1,27 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { decodeCursor } from '../common/validation/pagination.js';
 import { DatabaseHandle } from '../db/database.js';
 import type { CallEventRow, CallRow, CallsTable } from '../db/database.types.js';
 import type { CallSnapshot, CallTrailEntry } from './call-status.js';
 
 export const LIVE_STATUSES = ['queued', 'dialing', 'ringing', 'answered'] as const;
-
-export type NewCall = Omit<Insertable<CallsTable>, 'scheduled_at' | 'status'>;
-
-export type InsertCallResult =
-  | { kind: 'created'; row: CallRow }
-  | { kind: 'existing'; row: CallRow }
-  | { kind: 'key-reused' }
-  | { kind: 'limit'; live: number };
-
-export interface InsertCallOptions {
-  now: Date;
-  maxConcurrent: number | null;
-  /** Minimum spacing between this tenant's originates, ms (from calls per second); 0 = none. */
-  spacingMs: number;
-  idempotencyTtlMs: number;
-}
 
 export interface CallFilters {
   status?: string | undefined;
@@ -40,69 +24,11 @@ export class CallsRepository {
     return this.database.db;
   }
 
-  /**
-   * Inserts a queued call under the tenant's row lock, so the idempotency key, the concurrent-call limit and
-   * the pacing schedule hold with any number of concurrent requests and connections.
-   */
-  async insertQueued(call: NewCall, options: InsertCallOptions): Promise<InsertCallResult> {
-    const unlimited = !call.idempotency_key && options.maxConcurrent === null && options.spacingMs === 0;
-    if (unlimited) {
-      // Nothing to keep consistent across requests: no lock, one statement.
-      const row = await this.db
-        .insertInto('calls')
-        .values({ ...call, status: 'queued', scheduled_at: options.now })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { kind: 'created', row };
-    }
-    return this.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('tenants').select('id').where('id', '=', call.tenant_id).forUpdate().execute();
-      if (call.idempotency_key) {
-        const existing = await trx
-          .selectFrom('calls')
-          .selectAll()
-          .where('tenant_id', '=', call.tenant_id)
-          .where('idempotency_key', '=', call.idempotency_key)
-          .executeTakeFirst();
-        if (existing && existing.created_at.getTime() > options.now.getTime() - options.idempotencyTtlMs) {
-          return existing.request_hash === call.request_hash
-            ? { kind: 'existing' as const, row: existing }
-            : { kind: 'key-reused' as const };
-        }
-        if (existing) {
-          await trx
-            .updateTable('calls')
-            .set({ idempotency_key: null })
-            .where('id', '=', existing.id)
-            .execute();
-        }
-      }
-      const live = await trx
-        .selectFrom('calls')
-        .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('scheduled_at').as('last')])
-        .where('tenant_id', '=', call.tenant_id)
-        .where('status', 'in', LIVE_STATUSES)
-        .executeTakeFirstOrThrow();
-      const count = Number(live.count);
-      if (options.maxConcurrent !== null && count >= options.maxConcurrent) {
-        return { kind: 'limit' as const, live: count };
-      }
-      const last = live.last ? new Date(live.last).getTime() : 0;
-      const scheduledAt = new Date(Math.max(options.now.getTime(), last + options.spacingMs));
-      const row = await trx
-        .insertInto('calls')
-        .values({ ...call, status: 'queued', scheduled_at: scheduledAt })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { kind: 'created' as const, row };
-    });
-  }
-
   /** queued -> dialing, once: whoever claims a call originates it; nobody else ever does. */
-  async claim(id: string, now: Date): Promise<CallRow | undefined> {
+  async claim(id: string, now: Date, owner: string): Promise<CallRow | undefined> {
     return this.db
       .updateTable('calls')
-      .set({ status: 'dialing', originated_at: now, updated_at: now })
+      .set({ status: 'dialing', originated_at: now, updated_at: now, owner })
       .where('id', '=', id)
       .where('status', '=', 'queued')
       .returningAll()
@@ -110,7 +36,7 @@ export class CallsRepository {
   }
 
   /** Claims queued calls whose time has come (several instances may run this at once). */
-  async claimDue(now: Date, limit: number): Promise<CallRow[]> {
+  async claimDue(now: Date, limit: number, owner: string): Promise<CallRow[]> {
     return this.db.transaction().execute(async (trx) => {
       const due = await trx
         .selectFrom('calls')
@@ -125,7 +51,7 @@ export class CallsRepository {
       if (due.length === 0) return [];
       return trx
         .updateTable('calls')
-        .set({ status: 'dialing', originated_at: now, updated_at: now })
+        .set({ status: 'dialing', originated_at: now, updated_at: now, owner })
         .where(
           'id',
           'in',
@@ -235,38 +161,40 @@ export class CallsRepository {
       .execute();
   }
 
-  /** One transaction per batch: the latest snapshot of each call, and every trail entry. */
+  /**
+   * One statement per batch (so one round trip, atomic): every trail entry, and the latest snapshot of each
+   * call. Rows go as two JSON parameters read back by `json_populate_recordset` with the tables' own types.
+   */
   async applyBatch(
     snapshots: CallSnapshot[],
     trail: Array<{ callId: string; entry: CallTrailEntry }>,
     now: Date,
   ): Promise<CallRow[]> {
-    return this.db.transaction().execute(async (trx) => {
-      if (trail.length > 0) {
-        await trx
-          .insertInto('call_events')
-          .values(
-            trail.map(({ callId, entry }) => ({
-              call_id: callId,
-              name: entry.name,
-              at: entry.at,
-              headers: JSON.stringify(entry.headers),
-            })),
-          )
-          .execute();
-      }
-      const rows: CallRow[] = [];
-      for (const call of snapshots) {
-        const row = await trx
-          .updateTable('calls')
-          .set(snapshotColumns(call, now))
-          .where('id', '=', call.callId)
-          .returningAll()
-          .executeTakeFirst();
-        if (row) rows.push(row);
-      }
-      return rows;
-    });
+    const events = JSON.stringify(
+      trail.map(({ callId, entry }) => ({
+        call_id: callId,
+        name: entry.name,
+        at: entry.at,
+        headers: entry.headers,
+      })),
+    );
+    const changes = JSON.stringify(
+      snapshots.map((call) => ({ id: call.callId, ...snapshotColumns(call, now) })),
+    );
+    const { rows } = await sql<CallRow>`
+      WITH trail AS (
+        INSERT INTO call_events (call_id, name, at, headers)
+        SELECT e.call_id, e.name, e.at, e.headers
+        FROM ROWS FROM (json_populate_recordset(NULL::call_events, ${events}::json)) WITH ORDINALITY AS e
+        ORDER BY e.ordinality
+      )
+      UPDATE calls c SET ${sql.join(
+        SNAPSHOT_COLUMNS.map((column) => sql`${sql.ref(column)} = v.${sql.ref(column)}`),
+      )}
+      FROM json_populate_recordset(NULL::calls, ${changes}::json) v
+      WHERE c.id = v.id
+      RETURNING c.*`.execute(this.db);
+    return rows;
   }
 
   /** Deletes calls (and their events) created before `before`; answers how many went. */
@@ -286,6 +214,29 @@ export class CallsRepository {
     }
   }
 }
+
+const SNAPSHOT_COLUMNS = [
+  'status',
+  'channel',
+  'other_channel',
+  'dialed_channel',
+  'uniqueid',
+  'linkedid',
+  'ringing_at',
+  'answered_at',
+  'ended_at',
+  'ring_seconds',
+  'talk_seconds',
+  'hangup_cause',
+  'hangup_cause_text',
+  'originate_response',
+  'originate_reason',
+  'dial_status',
+  'cdr_disposition',
+  'cdr_billsec',
+  'end_reason',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof CallsTable>;
 
 function snapshotColumns(call: CallSnapshot, now: Date): Updateable<CallsTable> {
   return {

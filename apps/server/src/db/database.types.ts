@@ -128,6 +128,8 @@ export interface CallsTable {
   end_reason: string | null;
   idempotency_key: string | null;
   request_hash: string | null;
+  /** The Switchboard instance that placed the call and tracks it (several may share the database). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: UpdatedAt;
 }
@@ -140,7 +142,15 @@ export interface CallEventsTable {
   headers: Json<Record<string, string | string[]>>;
 }
 
+/** Per tenant: its calls in progress (kept by triggers on `calls`) and the next free pacing slot. */
+export interface TenantCallCountersTable {
+  tenant_id: string;
+  live_calls: Generated<number>;
+  next_slot_at: Date | null;
+}
+
 export interface Database {
+  tenant_call_counters: TenantCallCountersTable;
   tenants: TenantsTable;
   calls: CallsTable;
   call_events: CallEventsTable;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { afterCursor } from '../common/validation/pagination.js';
 import { DatabaseHandle } from '../db/database.js';
-import type { DidRotationStrategy, DidRow, DidsTable } from '../db/database.types.js';
+import type { DidRow, DidsTable } from '../db/database.types.js';
 import type { Updateable } from 'kysely';
 
 export interface NewDid {
@@ -11,13 +11,6 @@ export interface NewDid {
   label: string | null;
   enabled: boolean;
   dailyCap: number | null;
-}
-
-/** What the rotation sees inside the tenant lock. */
-export interface RotationState {
-  strategy: DidRotationStrategy;
-  lastPosition: number;
-  candidates: DidRow[];
 }
 
 @Injectable()
@@ -84,63 +77,59 @@ export class DidsRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /**
-   * Picks and counts one DID atomically. The tenant row is locked (FOR UPDATE) for the whole pick, so
-   * concurrent selections for a tenant run one after another: the round-robin cursor, the daily caps and the
-   * counters never see a half-finished pick, on PostgreSQL with many connections as on PGlite.
-   */
-  async pickAndCount(
-    tenantId: string,
-    today: string,
-    now: Date,
-    choose: (state: RotationState) => DidRow | undefined,
-  ): Promise<DidRow | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      const tenant = await trx
-        .selectFrom('tenants')
-        .select(['did_rotation', 'did_rr_position'])
-        .where('id', '=', tenantId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!tenant) return undefined;
-      const candidates = await trx
-        .selectFrom('dids')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('enabled', '=', true)
-        .where((eb) =>
-          eb.or([
-            eb('daily_cap', 'is', null),
-            eb('usage_day', 'is', null),
-            eb('usage_day', '!=', today),
-            eb('uses_today', '<', eb.ref('daily_cap')),
-          ]),
-        )
-        .orderBy('position')
-        .execute();
-      const chosen = choose({
-        strategy: tenant.did_rotation,
-        lastPosition: tenant.did_rr_position,
-        candidates,
-      });
-      if (!chosen) return undefined;
-      const counted = await trx
-        .updateTable('dids')
-        .set((eb) => ({
-          uses_today: sql<number>`CASE WHEN usage_day = ${today} THEN uses_today + 1 ELSE 1 END`,
-          usage_day: today,
-          total_uses: eb('total_uses', '+', 1),
-          last_used_at: now,
-        }))
-        .where('id', '=', chosen.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('tenants')
-        .set({ did_rr_position: chosen.position })
-        .where('id', '=', tenantId)
-        .execute();
-      return counted;
-    });
+  /** The tenant's enabled DIDs in rotation (`position`) order. */
+  async listEnabled(tenantId: string): Promise<DidRow[]> {
+    return this.db
+      .selectFrom('dids')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('enabled', '=', true)
+      .orderBy('position')
+      .execute();
   }
+
+  /** Counts one use of the DID when it is still enabled and under its daily cap; undefined when refused. */
+  async countUse(tenantId: string, didId: string, today: string, now: Date): Promise<DidRow | undefined> {
+    const { rows } = await countDidUse({ tenantId, didId, today, now }).execute(this.db);
+    return rows[0];
+  }
+
+  /** Takes back a use counted for a call that was not placed after all (an idempotent replay lost the race). */
+  async returnUse(didId: string, today: string): Promise<void> {
+    await this.db
+      .updateTable('dids')
+      .set({
+        uses_today: sql<number>`GREATEST(uses_today - 1, 0)`,
+        total_uses: sql<number>`GREATEST(total_uses - 1, 0)`,
+      })
+      .where('id', '=', didId)
+      .where('usage_day', '=', today)
+      .execute();
+  }
+}
+
+export interface DidUse {
+  tenantId: string;
+  didId: string;
+  /** UTC day, YYYY-MM-DD. */
+  today: string;
+  now: Date;
+  /** An extra SQL condition the count depends on (make-call: the tenant is as cached). */
+  when?: RawBuilder<unknown>;
+}
+
+/**
+ * The one statement that counts a DID use: atomic per row, so daily caps hold with any number of concurrent
+ * picks, connections and instances, without a lock held across round trips. Make-call runs it as a CTE.
+ */
+export function countDidUse(use: DidUse): RawBuilder<DidRow> {
+  return sql<DidRow>`UPDATE dids SET
+      uses_today = CASE WHEN usage_day = ${use.today} THEN uses_today + 1 ELSE 1 END,
+      usage_day = ${use.today},
+      total_uses = total_uses + 1,
+      last_used_at = ${use.now}
+    WHERE id = ${use.didId} AND tenant_id = ${use.tenantId} AND enabled
+      AND (daily_cap IS NULL OR usage_day IS DISTINCT FROM ${use.today} OR uses_today < daily_cap)
+      AND ${use.when ?? sql`true`}
+    RETURNING *`;
 }

@@ -4,9 +4,9 @@ import type { Principal } from '../common/auth/principal.js';
 import { Clock, RandomSource } from '../common/clock.js';
 import { conflict, notFound } from '../common/errors/app-error.js';
 import { toPage, type Page, type PaginationQuery } from '../common/validation/pagination.js';
-import type { DidsTable } from '../db/database.types.js';
+import type { DidRotationStrategy, DidRow, DidsTable } from '../db/database.types.js';
 import type { Updateable } from 'kysely';
-import { pickDid } from './did-rotation.js';
+import { DidAllocator, type Allocation, type DidCount } from './did-allocator.js';
 import { toDidView, utcDay, type CreateDidInput, type DidView, type UpdateDidInput } from './dids.dto.js';
 import { DidsRepository } from './dids.repository.js';
 import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
@@ -14,14 +14,18 @@ import { TenantsService } from './tenants.service.js';
 
 @Injectable()
 export class DidsService {
+  private readonly allocator: DidAllocator;
+
   constructor(
     private readonly dids: DidsRepository,
     private readonly tenants: TenantsRepository,
     private readonly tenantsService: TenantsService,
     private readonly access: AccessService,
     private readonly clock: Clock,
-    private readonly random: RandomSource,
-  ) {}
+    random: RandomSource,
+  ) {
+    this.allocator = new DidAllocator(dids, clock, random);
+  }
 
   private today(): string {
     return utcDay(this.clock.now());
@@ -53,6 +57,7 @@ export class DidsService {
         enabled: input.enabled,
         dailyCap: input.dailyCap,
       });
+      this.allocator.invalidate(id);
       return toDidView(row, this.today());
     } catch (err) {
       throw isUniqueViolation(err) ? conflict('did-exists', `The DID ${number} already exists`) : err;
@@ -73,6 +78,7 @@ export class DidsService {
     if (input.dailyCap !== undefined) changes.daily_cap = input.dailyCap;
     try {
       const row = await this.dids.update(id, didId, changes);
+      this.allocator.invalidate(id);
       if (!row) throw notFound('DID');
       return toDidView(row, this.today());
     } catch (err) {
@@ -82,7 +88,9 @@ export class DidsService {
 
   async delete(principal: Principal, tenantId: string, didId: string): Promise<void> {
     const id = await this.access.tenantScope(principal, tenantId);
-    if (!(await this.dids.delete(id, didId))) throw notFound('DID');
+    const deleted = await this.dids.delete(id, didId);
+    this.allocator.invalidate(id);
+    if (!deleted) throw notFound('DID');
   }
 
   /**
@@ -94,22 +102,41 @@ export class DidsService {
     const tenant = await this.tenants.findById(tenantId);
     if (!tenant) throw notFound('Tenant');
     if (!tenant.enabled) throw conflict('tenant-disabled', 'The tenant is disabled: it places no calls');
-    const now = this.clock.now();
-    const today = utcDay(now);
-    const row = await this.dids.pickAndCount(tenantId, today, now, (state) => {
-      const chosen = pickDid({
-        strategy: state.strategy,
-        candidates: state.candidates,
-        lastPosition: state.lastPosition,
-        destination,
-        random: () => this.random.next(),
-      });
-      return state.candidates.find((did) => did.id === chosen?.id);
-    });
-    if (!row) {
+    const picked = await this.allocate(tenantId, tenant.did_rotation, destination, async (did, today) => ({
+      counted: await this.dids.countUse(tenantId, did.id, today, this.clock.now()),
+    }));
+    if (picked.kind !== 'done') {
       throw conflict('no-did-available', 'No caller ID available: every DID is disabled or at its daily cap');
     }
-    return toDidView(row, today);
+    return toDidView(picked.did, this.today());
+  }
+
+  /**
+   * Picks a caller ID (the rotation's, or `explicitNumber`, an E.164 number) and lets `count` count it, alone
+   * or inside a larger statement (make-call inserts the call in the same one). See DidAllocator.
+   */
+  allocate<T>(
+    tenantId: string,
+    strategy: DidRotationStrategy,
+    destination: string | undefined,
+    count: (did: DidRow, today: string) => Promise<DidCount<T>>,
+    explicitNumber?: string,
+  ): Promise<Allocation<T>> {
+    return this.allocator.allocate(tenantId, strategy, destination, count, explicitNumber);
+  }
+
+  /** Counts a use of a known DID (a queued call's explicit `from`, placed now); 409 when it is capped. */
+  async countExplicit(tenantId: string, didId: string): Promise<DidRow> {
+    const now = this.clock.now();
+    const row = await this.dids.countUse(tenantId, didId, utcDay(now), now);
+    this.allocator.invalidate(tenantId);
+    if (!row) throw didCapped();
+    return row;
+  }
+
+  /** Takes back a counted use whose call was not placed (the allocator has already taken back its own). */
+  async returnUse(didId: string, today: string): Promise<void> {
+    await this.dids.returnUse(didId, today);
   }
 
   /** The selection as an API call: checks access and normalises the destination first. */
@@ -122,3 +149,9 @@ export class DidsService {
     return this.selectCallerId(id, e164);
   }
 }
+
+export const didCapped = () =>
+  conflict(
+    'did-daily-cap-reached',
+    'This DID has reached its daily cap (or was disabled); no call was placed',
+  );

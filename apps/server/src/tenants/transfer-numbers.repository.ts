@@ -83,22 +83,17 @@ export class TransferNumbersRepository {
 
   /**
    * Picks one number among those enabled, weighted and under their concurrent cap, and counts it as an active
-   * transfer. The tenant row lock makes concurrent acquisitions respect the caps.
+   * transfer, without a lock: the count is one conditional UPDATE that refuses a number gone busy (or disabled)
+   * meanwhile, and then the pick is made again among the others. Caps hold with any number of connections.
    */
   async acquire(
     tenantId: string,
     now: Date,
     choose: (candidates: TransferNumberRow[]) => TransferNumberRow | undefined,
   ): Promise<TransferNumberRow | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      const tenant = await trx
-        .selectFrom('tenants')
-        .select('id')
-        .where('id', '=', tenantId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!tenant) return undefined;
-      const candidates = await trx
+    const refused = new Set<string>();
+    for (;;) {
+      const candidates = await this.db
         .selectFrom('transfer_numbers')
         .selectAll()
         .where('tenant_id', '=', tenantId)
@@ -110,9 +105,9 @@ export class TransferNumbersRepository {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      const chosen = choose(candidates);
+      const chosen = choose(candidates.filter((c) => !refused.has(c.id)));
       if (!chosen) return undefined;
-      return trx
+      const counted = await this.db
         .updateTable('transfer_numbers')
         .set((eb) => ({
           active_calls: eb('active_calls', '+', 1),
@@ -120,9 +115,16 @@ export class TransferNumbersRepository {
           last_used_at: now,
         }))
         .where('id', '=', chosen.id)
+        .where('enabled', '=', true)
+        .where('weight', '>', 0)
+        .where((eb) =>
+          eb.or([eb('concurrent_cap', 'is', null), eb('active_calls', '<', eb.ref('concurrent_cap'))]),
+        )
         .returningAll()
-        .executeTakeFirstOrThrow();
-    });
+        .executeTakeFirst();
+      if (counted) return counted;
+      refused.add(chosen.id);
+    }
   }
 
   /** Ends one active transfer; never goes below zero. */

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as calls from './0002-calls.js';
 import * as sounds from './0004-sounds.js';
 import * as recordingDeleteSetting from './0005-recording-delete-setting.js';
+import * as callCounters from './0006-call-counters.js';
 
 /** Every migration, in order. One set for PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-calls': calls,
   '0004-sounds': sounds,
   '0005-recording-delete-setting': recordingDeleteSetting,
+  '0006-call-counters': callCounters,
 };
