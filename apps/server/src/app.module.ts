@@ -9,6 +9,7 @@ import { HealthService } from './health/health.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PbxConnector } from './pbx/pbx-client.js';
+import { CallChartsModule } from './call-charts/call-charts.module.js';
 import { CallsModule } from './calls/calls.module.js';
 import { PbxService } from './pbx/pbx.service.js';
 import { SoundsModule } from './sounds/sounds.module.js';
@@ -48,7 +49,7 @@ export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(deps), TenantsModule, CallsModule, SoundsModule],
+      imports: [CoreModule.forRoot(deps), TenantsModule, CallsModule, CallChartsModule, SoundsModule],
       controllers: [HealthController, MetricsController],
       providers: [HealthService, { provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],
     };

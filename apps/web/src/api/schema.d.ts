@@ -370,6 +370,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls/stats/hourly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls per hour (UTC) by outcome over a period of at most 31 days (default: today) */
+        get: operations["CallChartsController_hourly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sounds": {
         parameters: {
             query?: never;
@@ -3934,6 +3951,98 @@ export interface operations {
             };
             /** @description Conflicts with existing state. Codes: `slug-taken`, `did-exists`, `transfer-number-exists`, `no-did-available`, `no-transfer-number-available`, `tenant-disabled`, `call-not-active`, `call-not-connected`, `sound-not-ready`, `sound-exists`, `sound-version-not-ready`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CallChartsController_hourly: {
+        parameters: {
+            query?: {
+                /** @description The tenant, for keys that span tenants; default: the key's. */
+                tenantId?: string;
+                /** @description Calls created at or after this time; default: the start of today (UTC), or `until` - 24 h. */
+                since?: string;
+                /** @description Calls created before this time; default: the end of the day (UTC) of `since`, or of today. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                        /** @description One bucket per hour of the period, oldest first, hours without calls included (zeros). */
+                        buckets: {
+                            /**
+                             * Format: date-time
+                             * @description Start of the hour (UTC); calls are counted by the time they were created.
+                             */
+                            hour: string;
+                            placed: number;
+                            answered: number;
+                            busy: number;
+                            noAnswer: number;
+                            congestion: number;
+                            failed: number;
+                            canceled: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation. Codes: `validation-failed`, `bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to another tenant. Codes: `not-found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
