@@ -3,6 +3,7 @@ import { SIP_IN_CONTEXT, TEST_CONTEXT } from './default-dialplan.js';
 import { DIALPLAN_INCLUDES, EXTENSIONS_CONF_LINES } from './extensions-conf-lines.js';
 import type { IdSource } from './id-source.js';
 import { PjsipRegistry, type EndpointOption } from './pjsip-registry.js';
+import type { QueueSpec } from './queue-app.js';
 import { RouteTable, routeToSteps, type DialplanStep, type RouteSpec } from './route-table.js';
 import type { SimClock } from './sim-clock.js';
 import { SimChannel } from './sim-channel.js';
@@ -17,6 +18,8 @@ export interface CallEngineConfig {
   endpoints: Record<string, EndpointOption>;
   monitorDir: string;
   soundsDir: string;
+  /** queues.conf: queue name -> members. */
+  queues: Record<string, QueueSpec>;
 }
 
 /** The PBX core: channels, dialplan lookup, the event stream. Call flows live in their own modules. */

@@ -65,6 +65,7 @@ export const TEST_CONTEXT: Record<string, readonly DialplanStep[]> = {
     ['Wait', '1'],
     ['Hangup'],
   ],
+  queue: [['NoOp', 'queue test'], ['Answer'], ['Queue', 'testqueue,,,,20'], ['Hangup']],
 };
 
 /**

@@ -6,6 +6,19 @@ import { ChannelState, type SimChannel } from './sim-channel.js';
 
 const FOREVER_MS = 86_400_000;
 
+/** What an application dialling through this module (Queue) reports around the dial. */
+export interface DialObserver {
+  /** Just before DialBegin, the dialled `;1` exists. */
+  called?(one: SimChannel): void;
+  /** Right after DialEnd ANSWER, before the bridge. */
+  connected?(one: SimChannel): void;
+  /** The bridge ends: the dialled side (`agent`) or the caller (`caller`) hung up. */
+  completed?(one: SimChannel, by: 'agent' | 'caller'): void;
+}
+
+/** How a dial ended: the callee answered, nobody answered in time, the caller left, or no channel. */
+export type DialResult = 'answered' | 'noanswer' | 'caller-hangup' | 'failed';
+
 /**
  * The Dial application from a channel (`Dial(Local/answer@test,20)`): a second Local pair whose `;1` is dialled
  * by `caller`, DialBegin/DialState/DialEnd with the caller's snapshot, a basic bridge on answer, and the
@@ -17,15 +30,16 @@ export async function dialFromChannel(
   data: string,
   answerCaller: () => void,
   ringCaller: () => void,
-): Promise<void> {
+  observer: DialObserver = {},
+): Promise<DialResult> {
   const [target = '', timeoutText = ''] = data.split(',');
   const m = /^Local\/([^@]+)@([^/,]+)/.exec(target);
   const steps = m ? engine.lookup(m[2]!, m[1]!) : undefined;
   if (!m || !steps) {
     caller.vars.set('DIALSTATUS', 'CHANUNAVAIL');
-    return;
+    return 'failed';
   }
-  const call = new DialCall(engine, caller, m[1]!, m[2]!, answerCaller, ringCaller);
+  const call = new DialCall(engine, caller, m[1]!, m[2]!, answerCaller, ringCaller, observer);
   call.start(steps);
   const timeoutMs = Number(timeoutText) > 0 ? Number(timeoutText) * 1000 : FOREVER_MS;
   const startedAt = engine.clock.now();
@@ -34,11 +48,16 @@ export async function dialFromChannel(
     const elapsed = remaining > 0 && (await engine.sleep(caller, remaining));
     if (call.done) break;
     if (caller.hungUp) {
+      const wasBridged = call.bridged;
       call.abort();
-      break;
+      return wasBridged ? 'answered' : 'caller-hangup';
     }
-    if (!call.bridged && (elapsed || remaining <= 0)) call.noAnswer();
+    if (!call.bridged && (elapsed || remaining <= 0)) {
+      call.noAnswer();
+      return 'noanswer';
+    }
   }
+  return call.bridged ? 'answered' : 'noanswer';
 }
 
 class DialCall implements DialplanHooks {
@@ -46,6 +65,7 @@ class DialCall implements DialplanHooks {
   readonly two: SimChannel;
   done = false;
   bridged = false;
+  private callerLeft = false;
   private bridgeId = '';
 
   constructor(
@@ -55,6 +75,7 @@ class DialCall implements DialplanHooks {
     context: string,
     private readonly answerCaller: () => void,
     private readonly ringCaller: () => void,
+    private readonly observer: DialObserver,
   ) {
     const base = `Local/${exten}@${context}-${engine.ids.localSuffix()}`;
     this.one = engine.newChannel(`${base};1`, context, exten, caller.linkedid, 'Local');
@@ -78,6 +99,7 @@ class DialCall implements DialplanHooks {
     emitLocalBridge(engine, one, two);
     one.lastApp = 'AppDial';
     one.lastData = '(Outgoing Line)';
+    this.observer.called?.(one);
     this.dialEvent('DialBegin', ['DialString', `${two.exten}@${two.context}`]);
     void runDialplan(engine, two, steps, this);
   }
@@ -90,7 +112,7 @@ class DialCall implements DialplanHooks {
     if (this.done) return;
     this.done = true;
     const { engine, caller } = this;
-    caller.lastApp = 'Dial';
+    caller.lastApp = caller.application || 'Dial';
     caller.lastData = caller.applicationData;
     emitCdr(engine, caller, disposition, this.one.name);
     if (disposition === 'ANSWERED') caller.cdrPosted = true;
@@ -123,6 +145,7 @@ class DialCall implements DialplanHooks {
     one.answeredAt = engine.clock.now();
     engine.emitChannel('Newstate', one);
     this.dialEvent('DialEnd', ['DialStatus', 'ANSWER']);
+    this.observer.connected?.(one);
     this.answerCaller();
     this.bridged = true;
     this.bridgeId = engine.ids.uuid();
@@ -187,6 +210,7 @@ class DialCall implements DialplanHooks {
 
   /** The caller went away while dialling or bridged. */
   abort(): void {
+    this.callerLeft = true;
     if (this.one.hungUp && this.two.hungUp) return;
     this.hangup(this.one, 16);
   }
@@ -209,6 +233,7 @@ class DialCall implements DialplanHooks {
       return;
     }
     emitHangup(engine, ch, cause);
+    this.observer.completed?.(one, this.callerLeft ? 'caller' : 'agent');
     this.bridgeEvent('BridgeLeave', one, 1);
     emitHangup(engine, other, cause);
     emitCdr(engine, two, 'ANSWERED');

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CallEngine } from './call-engine.js';
 import { CORE_SOUNDS } from './default-dialplan.js';
+import { queueFromChannel } from './queue-app.js';
 import { getVariable } from './status-fields.js';
 import type { DialplanStep } from './route-table.js';
 import { ChannelState, type SimChannel } from './sim-channel.js';
@@ -15,7 +16,7 @@ export interface DialplanHooks {
   /** The Hangup app, or the dialplan ran out of steps. */
   hangup(ch: SimChannel, cause: number): void;
   /** The Dial app; resolves when the dialplan may go on. */
-  dial(ch: SimChannel, data: string): Promise<void>;
+  dial(ch: SimChannel, data: string): Promise<unknown>;
 }
 
 const ANSWER_SETTLE_MS = 500;
@@ -138,6 +139,15 @@ async function runApp(
     }
     case 'dial':
       await hooks.dial(ch, data);
+      return;
+    case 'queue':
+      await queueFromChannel(
+        engine,
+        ch,
+        data,
+        () => hooks.answer(ch),
+        () => hooks.ringing(ch),
+      );
       return;
     default:
       return;

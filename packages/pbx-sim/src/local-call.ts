@@ -267,7 +267,7 @@ export class LocalCall implements DialplanHooks {
     engine.deviceState(two.device, 'NOT_INUSE');
   }
 
-  dial(ch: SimChannel, data: string): Promise<void> {
+  dial(ch: SimChannel, data: string): Promise<unknown> {
     return dialFromChannel(
       this.engine,
       ch,

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ENDPOINTS, type EndpointOption } from './pjsip-registry.js';
+import { DEFAULT_QUEUES, type QueueSpec } from './queue-app.js';
 import type { InboundCallOptions } from './sip-inbound-call.js';
 import type { DialplanStep, RouteSpec } from './route-table.js';
 
@@ -43,6 +44,8 @@ export interface PbxSimOptions {
    * `sipp` and `uas` (static contacts). Replaces the defaults when given.
    */
   endpoints?: Record<string, EndpointOption>;
+  /** queues.conf: name -> `{ members: ['Local/<exten>@<context>'] }`. Default the captures' `testqueue`. */
+  queues?: Record<string, QueueSpec>;
   /** Calls arriving from SIP peers, each `atMs` simulated ms after start (see `PbxSimulator.inboundCall`). */
   inboundCalls?: ScheduledInboundCall[];
   /** Where MixMonitor writes recordings. Default `<tmpdir>/switchboard-pbx-sim/monitor`. */
@@ -63,6 +66,7 @@ export const defaultPbxSimOptions = {
   speed: 1,
   contexts: ['from-internal', 'sip-in'],
   endpoints: DEFAULT_ENDPOINTS as Record<string, EndpointOption>,
+  queues: DEFAULT_QUEUES,
   monitorDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'monitor'),
   soundsDir: path.join(os.tmpdir(), 'switchboard-pbx-sim', 'sounds'),
   loginFailureDelayMs: 1000,

@@ -72,6 +72,7 @@ export class PbxSimulator {
         endpoints: o.endpoints,
         monitorDir: o.monitorDir,
         soundsDir: o.soundsDir,
+        queues: o.queues,
       },
       (event) => this.broadcast(event),
     );

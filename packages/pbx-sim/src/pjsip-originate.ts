@@ -182,7 +182,7 @@ export class PjsipOriginate implements DialplanHooks {
     // Answer() on a channel the peer already answered: nothing to do.
   }
 
-  dial(ch: SimChannel, data: string): Promise<void> {
+  dial(ch: SimChannel, data: string): Promise<unknown> {
     return dialFromChannel(
       this.engine,
       ch,

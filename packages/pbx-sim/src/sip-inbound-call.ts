@@ -111,7 +111,7 @@ export class InboundSipCall implements DialplanHooks, InboundCall {
     this.finish(cause ?? 0);
   }
 
-  dial(ch: SimChannel, data: string): Promise<void> {
+  dial(ch: SimChannel, data: string): Promise<unknown> {
     return dialFromChannel(
       this.engine,
       ch,
