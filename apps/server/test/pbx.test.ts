@@ -35,7 +35,9 @@ describe('PBX connections over AMI (PGlite)', () => {
   it('without AMI settings runs the simulator in-process and says so in health', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'switchboard-sim-'));
     onTestFinished(() => fs.rm(dataDir, { recursive: true, force: true }));
-    t = await startTestApp(db.handle, { pbxConnector: new SimulatedPbxConnector({ dataDir, pbxSimSpeed: 1 }) });
+    t = await startTestApp(db.handle, {
+      pbxConnector: new SimulatedPbxConnector({ dataDir, pbxSimSpeed: 1 }),
+    });
     await untilReady(t);
     const ready = await t.request('GET', '/api/health/ready', { key: null });
     expect(ready.status).toBe(200);
