@@ -2,6 +2,21 @@
  * A scripted XMLHttpRequest for uploads in component tests: `send()` reports the body going out in two
  * progress steps, then hands the request to the fake API's fetch and answers with what it returned.
  */
+/**
+ * jsdom's FormData and File are not the ones fetch (undici) knows: undici reads the form but names every file
+ * "blob". Read it through undici once, then put the file names back.
+ */
+async function toFetchFormData(body: FormData): Promise<FormData> {
+  const parsed = await new Request('http://localhost/', { method: 'POST', body }).formData();
+  const names = [...body.entries()].map(([, value]) => (typeof value === 'string' ? null : value.name));
+  const form = await new Response(new URLSearchParams()).formData();
+  [...parsed.entries()].forEach(([name, value], i) => {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, names[i] ?? value.name);
+  });
+  return form;
+}
+
 export class FakeApiXhr {
   readonly upload: {
     onprogress: ((event: ProgressEvent) => void) | null;
@@ -39,16 +54,9 @@ export class FakeApiXhr {
   }
 
   private async run(body: FormData): Promise<void> {
-    // jsdom's File is not the fetch realm's: pass the file names on explicitly.
-    const form = new FormData();
+    const form = await toFetchFormData(body);
     let total = 0;
-    for (const [name, value] of body.entries()) {
-      if (typeof value === 'string') form.append(name, value);
-      else {
-        total += value.size;
-        form.append(name, value, value.name);
-      }
-    }
+    for (const [, value] of body.entries()) if (typeof value !== 'string') total += value.size;
     await Promise.resolve();
     for (const loaded of [Math.floor(total / 2), total]) {
       if (this.aborted) return;

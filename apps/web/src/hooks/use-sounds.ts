@@ -1,0 +1,161 @@
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { unwrap } from '../api/api-client';
+import { useApi } from '../api/api-context';
+import type { QueryOf, ResponseOf } from '../api/api-types';
+import { useSession } from '../auth/session';
+
+export type Sound = ResponseOf<'/api/sounds/{soundId}', 'get'>;
+export type SoundVersion = ResponseOf<'/api/sounds/{soundId}/versions', 'get'>[number];
+export type SoundPeaks = ResponseOf<'/api/sounds/{soundId}/peaks', 'get'>;
+export type SoundStatus = Sound['status'];
+
+export interface SoundFilters {
+  search?: string;
+  status?: QueryOf<'/api/sounds', 'get'>['status'];
+}
+
+export const soundKeys = {
+  all: ['sounds'] as const,
+  lists: () => [...soundKeys.all, 'list'] as const,
+  list: (tenantId: string | null, filters: SoundFilters) =>
+    [...soundKeys.lists(), tenantId, filters] as const,
+  detail: (soundId: string) => [...soundKeys.all, 'detail', soundId] as const,
+  versions: (soundId: string) => [...soundKeys.all, 'versions', soundId] as const,
+  peaks: (soundId: string, versionId: string) => [...soundKeys.all, 'peaks', soundId, versionId] as const,
+};
+
+/** The browser-playable WAV of a sound's active version (fetched with the key, see useAuthorizedObjectUrl). */
+export function soundPreviewPath(soundId: string): string {
+  return `/api/sounds/${soundId}/preview`;
+}
+
+/** How often a list or sound with a version still converting is asked again. */
+export const SOUND_POLL_MS = 1500;
+const PAGE_SIZE = 50;
+
+/** Refetches whatever shows a sound after it changed: lists, detail, versions and its preview audio. */
+export async function refreshSound(queryClient: QueryClient, soundId: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: soundKeys.all }),
+    queryClient.invalidateQueries({ queryKey: ['media', soundPreviewPath(soundId)] }),
+  ]);
+}
+
+/** The tenant's sound library (every tenant's for a super-admin with none picked), page by page. */
+export function useSounds(filters: SoundFilters = {}) {
+  const api = useApi();
+  const { tenantId } = useSession();
+  return useInfiniteQuery({
+    queryKey: soundKeys.list(tenantId, filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.client.GET('/api/sounds', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(tenantId ? { tenantId } : {}),
+              ...(filters.search ? { search: filters.search } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.items.some((sound) => sound.status === 'processing'))
+        ? SOUND_POLL_MS
+        : false,
+  });
+}
+
+export function useSound(soundId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: soundKeys.detail(soundId ?? ''),
+    enabled: soundId !== null,
+    queryFn: ({ signal }) =>
+      unwrap(api.client.GET('/api/sounds/{soundId}', { params: { path: { soundId: soundId! } }, signal })),
+    refetchInterval: (query) => (query.state.data?.status === 'processing' ? SOUND_POLL_MS : false),
+  });
+}
+
+/** A sound's versions, newest first. */
+export function useSoundVersions(soundId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: soundKeys.versions(soundId ?? ''),
+    enabled: soundId !== null,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.client.GET('/api/sounds/{soundId}/versions', { params: { path: { soundId: soundId! } }, signal }),
+      ),
+    refetchInterval: (query) =>
+      query.state.data?.some((version) => version.status === 'processing') ? SOUND_POLL_MS : false,
+  });
+}
+
+/** The waveform of the active version (up to 1000 peaks in [0, 1]); keyed by version so a switch refetches. */
+export function useSoundPeaks(soundId: string, versionId: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: soundKeys.peaks(soundId, versionId ?? ''),
+    enabled: versionId !== null,
+    staleTime: Infinity,
+    queryFn: ({ signal }) =>
+      unwrap(api.client.GET('/api/sounds/{soundId}/peaks', { params: { path: { soundId } }, signal })),
+  });
+}
+
+export function useRenameSound() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ soundId, name }: { soundId: string; name: string }) =>
+      unwrap(api.client.PATCH('/api/sounds/{soundId}', { params: { path: { soundId } }, body: { name } })),
+    onSuccess: async (sound) => {
+      queryClient.setQueryData(soundKeys.detail(sound.id), sound);
+      await queryClient.invalidateQueries({ queryKey: soundKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteSound() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (soundId: string) =>
+      unwrap(api.client.DELETE('/api/sounds/{soundId}', { params: { path: { soundId } } })),
+    onSuccess: async (_data, soundId) => {
+      queryClient.removeQueries({ queryKey: soundKeys.detail(soundId) });
+      queryClient.removeQueries({ queryKey: soundKeys.versions(soundId) });
+      await queryClient.invalidateQueries({ queryKey: soundKeys.lists() });
+    },
+  });
+}
+
+/** Makes a ready version the one the PBX plays. */
+export function useActivateVersion() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ soundId, versionId }: { soundId: string; versionId: string }) =>
+      unwrap(
+        api.client.POST('/api/sounds/{soundId}/versions/{versionId}/activate', {
+          params: { path: { soundId, versionId } },
+        }),
+      ),
+    onSuccess: async (sound) => {
+      queryClient.setQueryData(soundKeys.detail(sound.id), sound);
+      await refreshSound(queryClient, sound.id);
+    },
+  });
+}
