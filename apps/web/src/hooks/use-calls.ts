@@ -220,6 +220,7 @@ export function useCallStream(options: CallStreamOptions = {}) {
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
+    let opened = false;
     const path = `/api/calls/stream${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`;
     void readCallStream({
       fetch: api.fetch,
@@ -227,7 +228,11 @@ export function useCallStream(options: CallStreamOptions = {}) {
       signal: controller.signal,
       ...(retryDelay ? { retryDelay } : {}),
       onState: (next, error) => {
-        if (!controller.signal.aborted) setState({ state: next, error: error ?? null });
+        if (controller.signal.aborted) return;
+        // what changed before the first connection is not replayed: refetch what the cache shows
+        if (next === 'open' && !opened) void queryClient.invalidateQueries({ queryKey: callKeys.all });
+        if (next === 'open') opened = true;
+        setState({ state: next, error: error ?? null });
       },
       onCall: (call) => applyCallChange(queryClient, call as Call),
     });
