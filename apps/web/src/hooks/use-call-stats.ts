@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { unwrap } from '../api/api-client';
+import { useApi } from '../api/api-context';
+import type { ResponseOf } from '../api/api-types';
+import { callKeys, useCallsTenant } from './use-calls';
+
+export type HourlyCallStats = ResponseOf<'/api/calls/stats/hourly', 'get'>;
+export type HourlyBucket = HourlyCallStats['buckets'][number];
+
+export interface Period {
+  since: string;
+  until: string;
+}
+
+/**
+ * Under the call statistics key, so every call that starts or ends (useCallStream -> applyCallChange)
+ * refetches the chart with the figures.
+ */
+export const callStatsKeys = {
+  hourly: (tenantId: string | null, period: Period) =>
+    [...callKeys.stats(), 'hourly', tenantId, period] as const,
+};
+
+const dayOf = (at: number): Period => {
+  const start = dayjs(at).startOf('day');
+  return { since: start.toISOString(), until: start.add(1, 'day').toISOString() };
+};
+
+/** Today in the browser's time zone, [midnight, next midnight); moves on by itself at midnight. */
+export function useToday(now: () => number = Date.now): Period {
+  const [day, setDay] = useState(() => dayjs(now()).format('YYYY-MM-DD'));
+  useEffect(() => {
+    const msToMidnight = dayjs(now()).add(1, 'day').startOf('day').diff(dayjs(now()));
+    const timer = setTimeout(() => setDay(dayjs(now()).format('YYYY-MM-DD')), msToMidnight + 1000);
+    return () => clearTimeout(timer);
+  }, [day, now]);
+  return useMemo(() => dayOf(dayjs(day).valueOf()), [day]);
+}
+
+/** Calls per hour by outcome over a period (at most 31 days), hours without calls included. */
+export function useHourlyCallStats(period: Period) {
+  const api = useApi();
+  const { tenantId, needsTenant } = useCallsTenant();
+  return useQuery({
+    queryKey: callStatsKeys.hourly(tenantId, period),
+    enabled: !needsTenant,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.client.GET('/api/calls/stats/hourly', {
+          params: { query: { ...(tenantId ? { tenantId } : {}), ...period } },
+          signal,
+        }),
+      ),
+  });
+}

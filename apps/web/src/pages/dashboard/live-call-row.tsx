@@ -1,0 +1,72 @@
+import { Anchor, Button, Table, Text } from '@mantine/core';
+import { IconPhoneOff } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../api/api-error';
+import { StatusChip } from '../../components/status-chip';
+import { useHangupCall, type Call } from '../../hooks/use-calls';
+import { formatElapsed, phaseOf } from './live-calls';
+
+interface LiveCallRowProps {
+  call: Call;
+  now: number;
+  mayHangUp: boolean;
+}
+
+/** One call on the live board: number (to its live view), DID, state, running time, hang-up. */
+export function LiveCallRow({ call, now, mayHangUp }: LiveCallRowProps) {
+  const hangup = useHangupCall();
+  const phase = phaseOf(call);
+  const elapsed = formatElapsed(now - Date.parse(phase.since));
+  return (
+    <Table.Tr data-call-id={call.id} aria-label={`Call to ${call.to}`}>
+      <Table.Td>
+        <Anchor component={Link} to={`/calls/${call.id}`} fw={600} ff="monospace">
+          {call.to}
+        </Anchor>
+        <Text size="xs" c="dimmed" hiddenFrom="sm" ff="monospace">
+          from {call.from ?? '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td visibleFrom="sm" ff="monospace">
+        {call.from ?? '—'}
+      </Table.Td>
+      <Table.Td>
+        <StatusChip status={call.status} size="sm" />
+      </Table.Td>
+      <Table.Td>
+        <Text
+          span
+          ff="monospace"
+          role="timer"
+          aria-label={`${phase.label} for ${elapsed}`}
+          data-testid="call-timer"
+        >
+          {elapsed}
+        </Text>
+        <Text size="xs" c="dimmed" visibleFrom="sm">
+          {phase.timeLabel}
+        </Text>
+      </Table.Td>
+      {mayHangUp && (
+        <Table.Td ta="right">
+          <Button
+            size="compact-sm"
+            color="red"
+            variant="light"
+            leftSection={<IconPhoneOff size={16} aria-hidden />}
+            loading={hangup.isPending}
+            onClick={() => hangup.mutate(call.id)}
+            aria-label={`Hang up the call to ${call.to}`}
+          >
+            Hang up
+          </Button>
+          {hangup.error && (
+            <Text size="xs" c="red.8" role="alert">
+              Could not hang up: {errorMessage(hangup.error)}
+            </Text>
+          )}
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
