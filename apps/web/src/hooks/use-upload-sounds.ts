@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { unwrap } from '../api/api-client';
 import { useApi } from '../api/api-context';
-import { errorMessage } from '../api/api-error';
+import { ApiError, errorMessage } from '../api/api-error';
 import type { ResponseOf } from '../api/api-types';
 import { useSession } from '../auth/session';
 import { refreshSound, SOUND_POLL_MS, soundKeys } from './use-sounds';
@@ -30,6 +30,8 @@ export interface SoundUpload {
   version: number | null;
   /** Why it was refused or why conversion failed. */
   error: string | null;
+  /** The server's error code of a refusal, e.g. unsupported-media-type. */
+  errorCode: string | null;
 }
 
 export interface UploadRequest {
@@ -155,7 +157,13 @@ export function useUploadSounds(options: { pollIntervalMs?: number } = {}) {
         await refreshSound(queryClient, sound.id);
       } catch (error) {
         if (isAbort(error)) update(id, { phase: 'cancelled' });
-        else update(id, { phase: soundId ? 'failed' : 'refused', error: errorMessage(error) });
+        else {
+          update(id, {
+            phase: soundId ? 'failed' : 'refused',
+            error: errorMessage(error),
+            errorCode: error instanceof ApiError ? error.code : null,
+          });
+        }
       } finally {
         controllers.current.delete(id);
       }

@@ -106,12 +106,7 @@ export function SoundDetails(props: SoundDetailsProps) {
       <SoundVersions soundId={s.id} canEdit={canEdit} />
       {canEdit && (
         <>
-          <RenameSoundModal
-            key={s.name}
-            sound={s}
-            opened={dialog === 'rename'}
-            onClose={() => setDialog(null)}
-          />
+          {dialog === 'rename' && <RenameSoundModal sound={s} opened onClose={() => setDialog(null)} />}
           <DeleteSoundModal
             sound={s}
             opened={dialog === 'delete'}

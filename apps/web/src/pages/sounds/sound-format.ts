@@ -1,13 +1,10 @@
 import dayjs from 'dayjs';
 import type { Sound } from '../../hooks/use-sounds';
 
-/** 2.5 s -> "0:02.5"; a minute or more -> "1:05". */
+/** 65 s -> "1:05"; seconds are rounded, and a sound under a second still shows as "0:01". */
 export function formatDuration(ms: number): string {
-  const seconds = ms / 1000;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds - minutes * 60;
-  if (minutes > 0) return `${minutes}:${String(Math.floor(rest)).padStart(2, '0')}`;
-  return `0:${rest.toFixed(1).padStart(4, '0')}`;
+  const seconds = ms > 0 ? Math.max(1, Math.round(ms / 1000)) : 0;
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** 1536 -> "1.5 KB", 52428800 -> "50 MB". */

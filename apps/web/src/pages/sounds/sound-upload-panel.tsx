@@ -41,13 +41,28 @@ export function SoundUploadPanel({ onFiles, tenantMissing }: SoundUploadPanelPro
         >
           <Group justify="center" gap="md" mih={110} style={{ pointerEvents: 'none' }} wrap="nowrap">
             <Dropzone.Accept>
-              <IconUpload size={40} color="var(--mantine-color-indigo-7)" aria-hidden />
+              <IconUpload
+                size={40}
+                color="var(--mantine-color-indigo-7)"
+                aria-hidden
+                style={{ flexShrink: 0 }}
+              />
             </Dropzone.Accept>
             <Dropzone.Reject>
-              <IconUpload size={40} color="var(--mantine-color-red-7)" aria-hidden />
+              <IconUpload
+                size={40}
+                color="var(--mantine-color-red-7)"
+                aria-hidden
+                style={{ flexShrink: 0 }}
+              />
             </Dropzone.Reject>
             <Dropzone.Idle>
-              <IconFileMusic size={40} color="var(--mantine-color-gray-6)" aria-hidden />
+              <IconFileMusic
+                size={40}
+                color="var(--mantine-color-gray-6)"
+                aria-hidden
+                style={{ flexShrink: 0 }}
+              />
             </Dropzone.Idle>
             <Stack gap={2}>
               <Text fw={600}>Drop audio files here</Text>

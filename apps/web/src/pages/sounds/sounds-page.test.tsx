@@ -129,6 +129,7 @@ describe('SoundsPage', () => {
     const rows = await screen.findAllByTestId('upload-row');
     expect(rows).toHaveLength(2);
     await waitFor(() => expect(screen.getByText(/Refused: notes.txt is not audio/)).toBeInTheDocument());
+    expect(screen.getByText(/recognised by its extension: .gsm, .ulaw or .alaw/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Ready as “welcome” (version 2)')).toBeInTheDocument());
     expect(screen.getByRole('progressbar', { name: 'Upload of welcome.wav' })).toHaveAttribute(
       'aria-valuenow',
@@ -165,9 +166,17 @@ describe('SoundsPage', () => {
 
   it('renames with validation, showing the name the server will store and its conflict', async () => {
     const bodies: unknown[] = [];
+    // The library refetch after the rename is held until the drawer shows the new name.
+    let renamed = false;
+    let releaseList = () => {};
+    const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
     renderWithApp(<SoundsPage />, {
       path: '/sounds?sound=s1',
       routes: libraryRoutes({
+        'GET /api/sounds': async () => {
+          if (renamed) await listHeld;
+          return { items: [welcome, hold], nextCursor: null };
+        },
         'PATCH /api/sounds/:id': async (request) => {
           const body = (await request.json()) as { name: string };
           bodies.push(body);
@@ -177,6 +186,7 @@ describe('SoundsPage', () => {
               409,
             );
           }
+          renamed = true;
           return { ...welcome, name: 'greeting-2026' };
         },
       }),
@@ -196,7 +206,10 @@ describe('SoundsPage', () => {
     await userEvent.clear(input);
     await userEvent.type(input, 'Greeting 2026');
     await userEvent.click(submit);
-    await waitFor(() => expect(screen.queryByLabelText(/New name/)).not.toBeInTheDocument());
+    // The renamed sound keeps its drawer, and the rename dialog closes once the rename is done.
+    expect(await screen.findByRole('dialog', { name: 'greeting-2026' })).toBeInTheDocument();
+    releaseList();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Rename/ })).not.toBeInTheDocument());
     expect(bodies).toEqual([{ name: 'Hold Music' }, { name: 'Greeting 2026' }]);
   });
 

@@ -62,6 +62,11 @@ function UploadRow({ upload, onCancel, onDismiss, onOpen }: { upload: SoundUploa
               {phaseText(upload)}
             </Text>
           </Group>
+          {upload.errorCode === 'unsupported-media-type' && (
+            <Text size="xs" c="gray.7">
+              Raw telephone audio (no header) is recognised by its extension: .gsm, .ulaw or .alaw.
+            </Text>
+          )}
         </Stack>
         {finished ? (
           <Group gap={4} wrap="nowrap">
