@@ -186,6 +186,7 @@ export function useUploadSounds(options: { pollIntervalMs?: number } = {}) {
           soundName: request.soundName ?? null,
           version: null,
           error: null,
+          errorCode: null,
         })),
         ...all,
       ]);
