@@ -1,6 +1,7 @@
 import type { CallEngine } from './call-engine.js';
 import { dispositionForCause, emitCdr, type Disposition } from './cdr-event.js';
-import { runDialplan, type DialplanHooks } from './dialplan-runner.js';
+import { emitNewexten, runDialplan, setVariable, type DialplanHooks } from './dialplan-runner.js';
+import { resetDialVariables, setAnsweredTimes, setRingTime } from './dial-variables.js';
 import { announceCaller, emitHangup, emitLocalBridge } from './local-call.js';
 import { ChannelState, type SimChannel } from './sim-channel.js';
 
@@ -35,14 +36,15 @@ export async function dialFromChannel(
   const [target = '', timeoutText = ''] = data.split(',');
   const m = /^Local\/([^@]+)@([^/,]+)/.exec(target);
   const steps = m ? engine.lookup(m[2]!, m[1]!) : undefined;
+  resetDialVariables(engine, caller);
   if (!m || !steps) {
-    caller.vars.set('DIALSTATUS', 'CHANUNAVAIL');
+    setVariable(engine, caller, 'DIALSTATUS', 'CHANUNAVAIL');
     return 'failed';
   }
+  const startedAt = engine.clock.now();
   const call = new DialCall(engine, caller, m[1]!, m[2]!, answerCaller, ringCaller, observer);
   call.start(steps);
   const timeoutMs = Number(timeoutText) > 0 ? Number(timeoutText) * 1000 : FOREVER_MS;
-  const startedAt = engine.clock.now();
   while (!call.done) {
     const remaining = call.bridged ? FOREVER_MS : timeoutMs - (engine.clock.now() - startedAt);
     const elapsed = remaining > 0 && (await engine.sleep(caller, remaining));
@@ -54,10 +56,16 @@ export async function dialFromChannel(
     }
     if (!call.bridged && (elapsed || remaining <= 0)) {
       call.noAnswer();
+      setVariable(engine, caller, 'DIALSTATUS', 'NOANSWER');
       return 'noanswer';
     }
   }
-  return call.bridged ? 'answered' : 'noanswer';
+  if (call.bridged) {
+    if (!caller.hungUp) setAnsweredTimes(engine, caller, call.answeredAt, startedAt);
+    return 'answered';
+  }
+  if (!caller.hungUp) setVariable(engine, caller, 'DIALSTATUS', call.status);
+  return 'noanswer';
 }
 
 class DialCall implements DialplanHooks {
@@ -65,6 +73,11 @@ class DialCall implements DialplanHooks {
   readonly two: SimChannel;
   done = false;
   bridged = false;
+  /** When the callee answered (ANSWEREDTIME counts from here). */
+  answeredAt = 0;
+  /** DIALSTATUS of an unanswered end. */
+  status = 'NOANSWER';
+  readonly startedAt: number;
   private callerLeft = false;
   private bridgeId = '';
 
@@ -81,6 +94,7 @@ class DialCall implements DialplanHooks {
     this.one = engine.newChannel(`${base};1`, context, exten, caller.linkedid, 'Local');
     this.two = engine.newChannel(`${base};2`, context, exten, caller.linkedid, 'Local');
     this.two.state = ChannelState.Ring;
+    this.startedAt = engine.clock.now();
     this.one.owner = this.two.owner = { hangupByAction: (ch, cause) => this.hangup(ch, cause ?? 16) };
   }
 
@@ -88,6 +102,9 @@ class DialCall implements DialplanHooks {
     const { engine, one, two, caller } = this;
     engine.emitChannel('Newchannel', one);
     engine.emitChannel('Newchannel', two);
+    const peer = `${two.exten}@${two.context}`;
+    setVariable(engine, one, 'DIALEDPEERNUMBER', peer);
+    emitNewexten(engine, one, 'AppDial', '(Outgoing Line)');
     one.exten = caller.exten;
     one.callerIdNum = caller.exten;
     one.callerIdName = caller.callerIdName;
@@ -95,12 +112,13 @@ class DialCall implements DialplanHooks {
     one.connectedNum = caller.callerIdNum;
     one.connectedName = caller.callerIdName;
     engine.emitChannel('NewConnectedLine', one);
+    setVariable(engine, two, 'DIALEDPEERNUMBER', peer);
     announceCaller(engine, two, caller.callerIdNum, caller.callerIdName);
     emitLocalBridge(engine, one, two);
     one.lastApp = 'AppDial';
     one.lastData = '(Outgoing Line)';
     this.observer.called?.(one);
-    this.dialEvent('DialBegin', ['DialString', `${two.exten}@${two.context}`]);
+    this.dialEvent('DialBegin', ['DialString', peer]);
     void runDialplan(engine, two, steps, this);
   }
 
@@ -130,6 +148,7 @@ class DialCall implements DialplanHooks {
     one.state = ChannelState.Ringing;
     engine.emitChannel('Newstate', one);
     this.ringCaller();
+    setRingTime(engine, this.caller, this.startedAt);
     this.dialEvent('DialState', ['DialStatus', 'RINGING']);
     engine.deviceState(one.device, 'INUSE');
   }
@@ -144,6 +163,10 @@ class DialCall implements DialplanHooks {
     one.state = ChannelState.Up;
     one.answeredAt = engine.clock.now();
     engine.emitChannel('Newstate', one);
+    setVariable(engine, caller, 'DIALSTATUS', 'ANSWER');
+    setVariable(engine, caller, 'DIALEDPEERNAME', one.name);
+    setVariable(engine, caller, 'DIALEDPEERNUMBER', `${two.exten}@${two.context}`);
+    this.answeredAt = engine.clock.now();
     this.dialEvent('DialEnd', ['DialStatus', 'ANSWER']);
     this.observer.connected?.(one);
     this.answerCaller();
@@ -151,9 +174,12 @@ class DialCall implements DialplanHooks {
     this.bridgeId = engine.ids.uuid();
     engine.emit('BridgeCreate', 'call', this.bridgeFields(0));
     one.exten = '';
+    emitNewexten(engine, one, 'AppDial', '(Outgoing Line)');
     this.bridgeEvent('BridgeEnter', one, 1);
     engine.deviceState(one.device, 'INUSE');
     this.bridgeEvent('BridgeEnter', caller, 2);
+    setVariable(engine, one, 'BRIDGEPEER', caller.name);
+    setVariable(engine, caller, 'BRIDGEPEER', one.name);
   }
 
   private bridgeFields(count: number): string[] {
@@ -183,6 +209,7 @@ class DialCall implements DialplanHooks {
     const { engine, one, two } = this;
     if (ch !== two || this.bridged || this.done) return;
     const busy = kind === 'busy';
+    this.status = busy ? 'BUSY' : 'CONGESTION';
     engine.deviceState(two.device, 'INUSE');
     this.dialEvent('DialEnd', ['DialStatus', busy ? 'BUSY' : 'CONGESTION']);
     engine.emitChannel('HangupRequest', two, ['Cause', '0']);
@@ -233,6 +260,8 @@ class DialCall implements DialplanHooks {
       return;
     }
     emitHangup(engine, ch, cause);
+    if (!one.hungUp) setVariable(engine, one, 'BRIDGEPEER', '');
+    if (!this.caller.hungUp) setVariable(engine, this.caller, 'BRIDGEPEER', '');
     this.observer.completed?.(one, this.callerLeft ? 'caller' : 'agent');
     this.bridgeEvent('BridgeLeave', one, 1);
     emitHangup(engine, other, cause);

@@ -43,14 +43,7 @@ export async function runDialplan(
     ch.applicationData = data;
     ch.lastApp = app;
     ch.lastData = data;
-    if (announce) {
-      engine.emitChannel(
-        'Newexten',
-        ch,
-        ['Extension', ch.exten, 'Application', app, 'AppData', data],
-        'dialplan',
-      );
-    }
+    if (announce) emitNewexten(engine, ch, app, data);
     await runApp(engine, ch, app, data, hooks);
     if (ch.redirectTo && !ch.hungUp) {
       const target = ch.redirectTo;
@@ -138,7 +131,9 @@ async function runApp(
       return;
     }
     case 'dial':
-      await hooks.dial(ch, data);
+      // A bridged call that ended returns -1 from Dial(): the caller hangs up, the next priority never runs
+      // (dial-answer has no Newexten for its Hangup(); dial-busy has).
+      if ((await hooks.dial(ch, data)) === 'answered' && !ch.hungUp) hooks.hangup(ch, 16);
       return;
     case 'queue':
       await queueFromChannel(
@@ -152,6 +147,23 @@ async function runApp(
     default:
       return;
   }
+}
+
+/**
+ * `Event: Newexten` for the application a channel runs now. Asterisk raises it only when the channel's context,
+ * extension or priority changed since the last one (hangup-action: `Local/long@test;1` sent to `long@test`
+ * priority 1 shows no Newexten for that first NoOp, its AppDial2 was already at test,long,1).
+ */
+export function emitNewexten(engine: CallEngine, ch: SimChannel, app: string, data: string): void {
+  const location = `${ch.context}\u0000${ch.exten}\u0000${ch.priority}`;
+  if (location === ch.announcedLocation) return;
+  ch.announcedLocation = location;
+  engine.emitChannel(
+    'Newexten',
+    ch,
+    ['Extension', ch.exten, 'Application', app, 'AppData', data],
+    'dialplan',
+  );
 }
 
 /** `${NAME}` in application data: channel variables, UNIQUEID, EXTEN, CALLERID(all|num|name), globals. */
@@ -177,7 +189,10 @@ async function playback(engine: CallEngine, ch: SimChannel, data: string): Promi
       ok = false;
       break;
     }
-    if (!(await engine.sleep(ch, ms))) break;
+    ch.playing = true;
+    const played = await engine.sleep(ch, ms);
+    ch.playing = false;
+    if (!played) break;
     ch.mediaMs += ms;
   }
   if (ch.hungUp) return;

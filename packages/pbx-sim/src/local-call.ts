@@ -1,6 +1,13 @@
 import type { CallEngine } from './call-engine.js';
+import type { SimTimer } from './sim-clock.js';
 import { dispositionForCause, emitCdr } from './cdr-event.js';
-import { runDialplan, setVariable, stopMixMonitor, type DialplanHooks } from './dialplan-runner.js';
+import {
+  runDialplan,
+  setVariable,
+  stopMixMonitor,
+  type DialplanHooks,
+  emitNewexten,
+} from './dialplan-runner.js';
 import { dialFromChannel } from './dial-app.js';
 import type { OriginateRequest } from './originate-request.js';
 import type { DialplanStep } from './route-table.js';
@@ -16,6 +23,11 @@ function reasonForCause(cause: number): { reason: number; dialStatus: string } {
 
 export function emitHangup(engine: CallEngine, ch: SimChannel, cause: number): void {
   stopMixMonitor(engine, ch);
+  // A Playback cut short by the hangup still reports SUCCESS, just before the Hangup (originate-application).
+  if (ch.playing) {
+    ch.playing = false;
+    setVariable(engine, ch, 'PLAYBACKSTATUS', 'SUCCESS');
+  }
   engine.emitChannel('Hangup', ch, ['Cause', String(cause), 'Cause-txt', causeText(cause)]);
   engine.release(ch);
 }
@@ -51,7 +63,7 @@ export class LocalCall implements DialplanHooks {
   readonly two: SimChannel;
   private answered = false;
   private finished = false;
-  private timeout: NodeJS.Timeout | undefined;
+  private timeout: SimTimer | undefined;
   /** ;1 runs an originated Application rather than dialplan: no SoftHangupRequest on it at the end. */
   private oneRunsApp = false;
 
@@ -78,12 +90,7 @@ export class LocalCall implements DialplanHooks {
     engine.emitChannel('Newchannel', two);
     one.lastApp = 'AppDial2';
     one.lastData = '(Outgoing Line)';
-    engine.emitChannel(
-      'Newexten',
-      one,
-      ['Extension', one.exten, 'Application', 'AppDial2', 'AppData', '(Outgoing Line)'],
-      'dialplan',
-    );
+    emitNewexten(engine, one, 'AppDial2', '(Outgoing Line)');
     for (const [name, value] of [...req.variables].reverse()) setVariable(engine, one, name, value);
     if (req.callerIdNum || req.callerIdName) {
       one.callerIdNum = req.callerIdNum;
@@ -213,6 +220,9 @@ export class LocalCall implements DialplanHooks {
   private calleeHangsUp(softCause: number, cause: number, cdrBoth = false): void {
     const { engine, one, two } = this;
     engine.emitChannel('SoftHangupRequest', two, ['Cause', String(softCause)]);
+    // chan_local hands the `;2` half's DIALSTATUS to `;1` as it hangs up (dial-* captures).
+    const dialStatus = two.vars.get('DIALSTATUS');
+    if (dialStatus) setVariable(engine, one, 'CHANLOCALSTATUS', dialStatus);
     engine.emitChannel('HangupRequest', one, ['Cause', String(cause)]);
     if (!this.answered) {
       const { reason, dialStatus } = reasonForCause(cause);

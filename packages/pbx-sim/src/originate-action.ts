@@ -1,5 +1,6 @@
 import type { AmiMessage } from '@switchboard/ami';
 import type { CallEngine } from './call-engine.js';
+import { emitNewexten } from './dialplan-runner.js';
 import { emitCdr } from './cdr-event.js';
 import { emitHangup, LocalCall } from './local-call.js';
 import { parseCallerId, type OriginateRequest } from './originate-request.js';
@@ -108,12 +109,7 @@ function missingDestination(engine: CallEngine, req: OriginateRequest, exten: st
   engine.emitChannel('Newchannel', two);
   one.lastApp = 'AppDial2';
   one.lastData = '(Outgoing Line)';
-  engine.emitChannel(
-    'Newexten',
-    one,
-    ['Extension', exten, 'Application', 'AppDial2', 'AppData', '(Outgoing Line)'],
-    'dialplan',
-  );
+  emitNewexten(engine, one, 'AppDial2', '(Outgoing Line)');
   emitHangup(engine, two, 0);
   emitHangup(engine, one, 0);
   req.settle(false, 0, undefined);

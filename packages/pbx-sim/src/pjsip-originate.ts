@@ -1,6 +1,7 @@
 import type { CallEngine } from './call-engine.js';
+import type { SimTimer } from './sim-clock.js';
 import { dispositionForCause } from './cdr-event.js';
-import { runDialplan, setVariable, type DialplanHooks } from './dialplan-runner.js';
+import { runDialplan, setVariable, type DialplanHooks, emitNewexten } from './dialplan-runner.js';
 import { dialFromChannel } from './dial-app.js';
 import type { OriginateRequest } from './originate-request.js';
 import { emitRtpQuality, endPjsipChannel } from './pjsip-channel-end.js';
@@ -32,7 +33,7 @@ export class PjsipOriginate implements DialplanHooks {
   private finished = false;
   private settled = false;
   private rtpClosed = false;
-  private timers: NodeJS.Timeout[] = [];
+  private timers: SimTimer[] = [];
 
   constructor(
     private readonly engine: CallEngine,
@@ -54,12 +55,7 @@ export class PjsipOriginate implements DialplanHooks {
     engine.emitChannel('Newchannel', ch);
     ch.lastApp = 'AppDial2';
     ch.lastData = '(Outgoing Line)';
-    engine.emitChannel(
-      'Newexten',
-      ch,
-      ['Extension', ch.exten, 'Application', 'AppDial2', 'AppData', '(Outgoing Line)'],
-      'dialplan',
-    );
+    emitNewexten(engine, ch, 'AppDial2', '(Outgoing Line)');
     for (const [name, value] of req.variables) setVariable(engine, ch, name, value);
     if (req.callerIdNum || req.callerIdName) {
       ch.callerIdNum = ch.connectedNum = req.callerIdNum;

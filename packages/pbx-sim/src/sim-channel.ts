@@ -62,6 +62,10 @@ export class SimChannel {
   /** Cdr data. */
   lastApp = '';
   lastData = '';
+  /** Context, extension and priority of the last Newexten (none is raised while they stay the same). */
+  announcedLocation = '';
+  /** A Playback is under way (its PLAYBACKSTATUS is set even when a hangup cuts it short). */
+  playing = false;
   /** Audio the PBX has played to the channel, ms (RTP packets sent, for RTPAUDIOQOS). */
   mediaMs = 0;
   /** The Dial app already posted this channel's CDR (answered and bridged): no second one at hangup. */

@@ -1,4 +1,5 @@
 import type { CallEngine } from './call-engine.js';
+import type { SimTimer } from './sim-clock.js';
 import { dispositionForCause } from './cdr-event.js';
 import { dialFromChannel } from './dial-app.js';
 import { runDialplan, setVariable, type DialplanHooks } from './dialplan-runner.js';
@@ -35,7 +36,7 @@ export class InboundSipCall implements DialplanHooks, InboundCall {
   readonly ch: SimChannel;
   private answered = false;
   private rtpClosed = false;
-  private byeTimer: NodeJS.Timeout | undefined;
+  private byeTimer: SimTimer | undefined;
 
   constructor(
     private readonly engine: CallEngine,

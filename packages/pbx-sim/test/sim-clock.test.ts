@@ -30,6 +30,26 @@ describe('SimClock', () => {
     expect(seen).toEqual([1400, 4350]);
   });
 
+  it('fires timers in nominal due order even when the event loop ran late', async () => {
+    const clock = new SimClock(100, 0);
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      clock.after(100, () => {
+        order.push('a');
+        // The next step of this flow is due before c, but is only created now, after c's real deadline.
+        void Promise.resolve().then(() => clock.after(10, () => order.push('b')));
+      });
+      clock.after(120, () => {
+        order.push('c');
+        resolve();
+      });
+      // A busy loop: by the time timers run, every real deadline (1 ms, 1.2 ms) has long passed.
+      const until = performance.now() + 30;
+      while (performance.now() < until);
+    });
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+
   it('sync() moves it up to real time times the speed, and it never goes back', async () => {
     const clock = new SimClock(50, 1000);
     expect(clock.now()).toBe(1000);
