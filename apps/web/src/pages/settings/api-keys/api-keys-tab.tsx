@@ -1,0 +1,160 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../../../auth/session';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from '../../../hooks/use-api-keys';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { formatDateTime } from '../shared/format-date';
+import { notifyDone, notifyFailed } from '../shared/notify';
+import { RowActions } from '../shared/row-actions';
+import { TenantRequired } from '../shared/tenant-required';
+import { CreateApiKeyModal } from './create-api-key-modal';
+import { CreatedKeyModal } from './created-key-modal';
+
+/** The tenant's API keys: create one (its secret shown once), revoke one. */
+export function ApiKeysTab() {
+  return (
+    <TenantRequired what="API keys">{(tenantId) => <TenantApiKeys tenantId={tenantId} />}</TenantRequired>
+  );
+}
+
+function TenantApiKeys({ tenantId }: { tenantId: string }) {
+  const session = useSession();
+  const keys = useApiKeys(tenantId);
+  const revoke = useRevokeApiKey(tenantId);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const isOwn = (key: ApiKey) => key.id === session.principal.keyId;
+
+  let list;
+  if (keys.isPending) list = <LoadingState label="Loading API keys…" />;
+  else if (keys.isError) list = <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />;
+  else if (keys.data.length === 0)
+    list = (
+      <EmptyState title="No API keys yet">
+        Create a key for each person or system that uses the API.
+      </EmptyState>
+    );
+  else
+    list = (
+      <Table.ScrollContainer minWidth={340}>
+        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th visibleFrom="sm">Created</Table.Th>
+              <Table.Th visibleFrom="sm">Last used</Table.Th>
+              <Table.Th visibleFrom="sm">Status</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {keys.data.map((key) => (
+              <Table.Tr key={key.id} data-testid="api-key-row">
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text fw={600}>{key.name}</Text>
+                    {isOwn(key) && (
+                      <Badge size="sm" variant="outline">
+                        this session
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {key.prefix}…
+                  </Text>
+                  <Text size="xs" c={key.revokedAt ? 'red.8' : 'dimmed'} hiddenFrom="sm">
+                    {key.revokedAt
+                      ? `Revoked ${formatDateTime(key.revokedAt)}`
+                      : `Last used ${formatDateTime(key.lastUsedAt)}`}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={key.role === 'admin' ? 'grape' : key.role === 'operator' ? 'blue' : 'gray'}
+                  >
+                    {key.role}
+                  </Badge>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{formatDateTime(key.createdAt)}</Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{formatDateTime(key.lastUsedAt)}</Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  {key.revokedAt === null ? (
+                    <Badge color="green" variant="light">
+                      Active
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="red.8">
+                      Revoked {formatDateTime(key.revokedAt)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {key.revokedAt === null && (
+                    <RowActions name={key.name} deleteVerb="Revoke" onDelete={() => setRevoking(key)} />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">
+          Keys are stored hashed and listed by their first characters; a key&apos;s secret is shown only once.
+        </Text>
+        <Button onClick={() => setCreating(true)}>Create API key</Button>
+      </Group>
+      {list}
+      {creating && (
+        <CreateApiKeyModal
+          tenantId={tenantId}
+          onClose={() => setCreating(false)}
+          onCreated={(key) => {
+            setCreating(false);
+            setCreated(key);
+          }}
+        />
+      )}
+      {created && <CreatedKeyModal created={created} onClose={() => setCreated(null)} />}
+      <ConfirmDialog
+        opened={revoking !== null}
+        title={`Revoke ${revoking?.name ?? ''}?`}
+        confirmLabel={revoking && isOwn(revoking) ? 'Revoke and sign out' : 'Revoke key'}
+        busy={revoke.isPending}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => {
+          const key = revoking!;
+          revoke.mutate(key.id, {
+            onSuccess: () => {
+              setRevoking(null);
+              if (isOwn(key)) session.signOut();
+              else notifyDone(`API key ${key.name} revoked`);
+            },
+            onError: (error) => notifyFailed('Key not revoked', error),
+          });
+        }}
+      >
+        {revoking && isOwn(revoking) && (
+          <Alert color="red" title="This is the key you are signed in with" role="alert">
+            Revoking it signs you out at once, and you will need another key to sign in again.
+          </Alert>
+        )}
+        <Text size="sm">Anything using this key is refused from now on. Revoking cannot be undone.</Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,223 @@
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../../../auth/session';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import {
+  useAllTenants,
+  useCreateTenant,
+  useDeleteTenant,
+  useTenant,
+  useUpdateTenant,
+  type Tenant,
+} from '../../../hooks/use-tenants';
+import { didRotationLabel } from '../dids/did-rotation';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { notifyDone, notifyFailed } from '../shared/notify';
+import { RowActions } from '../shared/row-actions';
+import { SettingsModal } from '../shared/settings-modal';
+import { TenantForm } from './tenant-form';
+
+/**
+ * The super-admin (a key without a tenant) lists, creates, edits and deletes tenants; an admin bound to a
+ * tenant sees and edits only its own tenant's settings.
+ */
+export function TenantsTab() {
+  const session = useSession();
+  return session.principal.tenantId === null ? (
+    <AllTenants />
+  ) : (
+    <OwnTenant tenantId={session.principal.tenantId} />
+  );
+}
+
+function OwnTenant({ tenantId }: { tenantId: string }) {
+  const tenant = useTenant(tenantId);
+  const update = useUpdateTenant();
+  if (tenant.isPending) return <LoadingState label="Loading your tenant…" />;
+  if (tenant.isError) return <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />;
+  return (
+    <Stack>
+      <Title order={3} size="h4">
+        {tenant.data.name}
+      </Title>
+      <TenantForm
+        key={tenant.data.updatedAt}
+        tenant={tenant.data}
+        submitLabel="Save settings"
+        busy={update.isPending}
+        submitError={update.error}
+        onSubmit={(body) =>
+          update.mutate({ tenantId, body }, { onSuccess: () => notifyDone('Tenant settings saved') })
+        }
+      />
+    </Stack>
+  );
+}
+
+type Editing = { mode: 'create' } | { mode: 'edit'; tenant: Tenant } | null;
+
+function AllTenants() {
+  const session = useSession();
+  const tenants = useAllTenants();
+  const create = useCreateTenant();
+  const update = useUpdateTenant();
+  const remove = useDeleteTenant();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Tenant | null>(null);
+  const [confirmSlug, setConfirmSlug] = useState('');
+
+  const closeEditor = () => {
+    setEditing(null);
+    create.reset();
+    update.reset();
+  };
+  const closeDelete = () => {
+    setDeleting(null);
+    setConfirmSlug('');
+  };
+
+  const toolbar = (
+    <Group justify="space-between">
+      <Text c="dimmed" size="sm">
+        Every tenant on this Switchboard. Pick one in the header to work on its DIDs, numbers and keys.
+      </Text>
+      <Button onClick={() => setEditing({ mode: 'create' })}>New tenant</Button>
+    </Group>
+  );
+
+  let body;
+  if (tenants.isPending) body = <LoadingState label="Loading tenants…" />;
+  else if (tenants.isError)
+    body = <ErrorState error={tenants.error} onRetry={() => void tenants.refetch()} />;
+  else if (tenants.data.length === 0)
+    body = <EmptyState title="No tenants yet">Create the first tenant to start placing calls.</EmptyState>;
+  else
+    body = (
+      <Table.ScrollContainer minWidth={340}>
+        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Tenant</Table.Th>
+              <Table.Th visibleFrom="sm">Country</Table.Th>
+              <Table.Th visibleFrom="md">Caller ID rotation</Table.Th>
+              <Table.Th visibleFrom="md">Limits</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tenants.data.map((tenant) => (
+              <Table.Tr key={tenant.id}>
+                <Table.Td>
+                  <Text fw={600}>{tenant.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {tenant.slug}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">{tenant.defaultCountry}</Table.Td>
+                <Table.Td visibleFrom="md">{didRotationLabel(tenant.didRotation)}</Table.Td>
+                <Table.Td visibleFrom="md">
+                  <Text size="sm">{tenant.maxConcurrentCalls ?? 'no'} concurrent</Text>
+                  <Text size="sm">{tenant.callsPerSecond ?? 'no'} per second</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={tenant.enabled ? 'green' : 'gray'} variant="light">
+                    {tenant.enabled ? 'Enabled' : 'Disabled'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <RowActions
+                    name={tenant.name}
+                    onEdit={() => setEditing({ mode: 'edit', tenant })}
+                    onDelete={() => setDeleting(tenant)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+
+  return (
+    <Stack>
+      {toolbar}
+      {body}
+      <SettingsModal
+        opened={editing !== null}
+        onClose={closeEditor}
+        title={editing?.mode === 'edit' ? `Edit ${editing.tenant.name}` : 'New tenant'}
+        size="xl"
+      >
+        {editing?.mode === 'create' && (
+          <TenantForm
+            submitLabel="Create tenant"
+            busy={create.isPending}
+            submitError={create.error}
+            onCancel={closeEditor}
+            onSubmit={(body) =>
+              create.mutate(body, {
+                onSuccess: (tenant) => {
+                  notifyDone(`Tenant ${tenant.name} created`);
+                  closeEditor();
+                },
+              })
+            }
+          />
+        )}
+        {editing?.mode === 'edit' && (
+          <TenantForm
+            tenant={editing.tenant}
+            submitLabel="Save settings"
+            busy={update.isPending}
+            submitError={update.error}
+            onCancel={closeEditor}
+            onSubmit={(body) =>
+              update.mutate(
+                { tenantId: editing.tenant.id, body },
+                {
+                  onSuccess: (tenant) => {
+                    notifyDone(`Settings of ${tenant.name} saved`);
+                    closeEditor();
+                  },
+                },
+              )
+            }
+          />
+        )}
+      </SettingsModal>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={`Delete ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete tenant"
+        confirmDisabled={confirmSlug !== deleting?.slug}
+        busy={remove.isPending}
+        onClose={closeDelete}
+        onConfirm={() => {
+          const tenant = deleting!;
+          remove.mutate(tenant.id, {
+            onSuccess: () => {
+              if (session.tenantId === tenant.id) session.setTenantId(null);
+              notifyDone(`Tenant ${tenant.name} deleted`);
+              closeDelete();
+            },
+            onError: (error) => notifyFailed('Tenant not deleted', error),
+          });
+        }}
+      >
+        <Text size="sm">
+          This deletes the tenant and everything it owns: its DIDs, transfer numbers, sounds, call logs and
+          API keys. It cannot be undone.
+        </Text>
+        <TextInput
+          label={`Type ${deleting?.slug ?? ''} to confirm`}
+          value={confirmSlug}
+          onChange={(event) => setConfirmSlug(event.currentTarget.value)}
+          autoComplete="off"
+        />
+      </ConfirmDialog>
+    </Stack>
+  );
+}
