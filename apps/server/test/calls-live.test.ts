@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { CallReportsService } from '../src/calls/call-reports.service.js';
+import { CallTrackingService } from '../src/calls/call-tracking.service.js';
 import { CallsOptions } from '../src/calls/calls.options.js';
 import { PbxService } from '../src/pbx/pbx.service.js';
 import { callingTenant, flushed, makeCall, waitForCall } from './helpers/calls-helpers.js';
@@ -169,6 +171,56 @@ describe.each(databases)('calls: live stream, reports, PBX failures ($name)', (d
     expect(hangup.status).toBe(202);
     const ended = await waitForCall(t, tenant.id, held.body.id);
     expect([ended.status, ended.endReason]).toEqual(['completed', null]);
+  });
+
+  it("after a reconnect the resync closes only this instance's calls; the watchdog sweep closes any instance's call left past the maximum duration", async () => {
+    const tenant = await callingTenant(t);
+    const options = t.app.get(CallsOptions);
+    const tracking = t.app.get(CallTrackingService);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    const insert = async (owner: string, originatedAt: Date) => {
+      const id = randomUUID();
+      await db.handle.db
+        .insertInto('calls')
+        .values({
+          id,
+          tenant_id: tenant.id,
+          status: 'answered',
+          to_number: '+12025550100',
+          answer: JSON.stringify({ type: 'sound', sound: 'hello-world' }),
+          timeout_seconds: 30,
+          variables: '{}',
+          metadata: null,
+          action_id: `sb-${id}`,
+          channel_id: id,
+          other_channel_id: `${id}.2`,
+          pbx: 'sim',
+          owner,
+          scheduled_at: originatedAt,
+          originated_at: originatedAt,
+          answered_at: originatedAt,
+        })
+        .execute();
+      return id;
+    };
+    // Neither has a channel on the PBX: one is ours (ended while we were away), one another instance's.
+    const mine = await insert(options.instanceId, hoursAgo(0));
+    const theirs = await insert('another-instance', hoursAgo(0));
+    const theirsLeft = await insert('gone-instance', hoursAgo(5));
+    await tracking.resync('sim');
+    const status = async (id: string) =>
+      (await t.request('GET', `/api/calls/${id}`, { key: tenant.key })).body as {
+        status: string;
+        endReason: string | null;
+      };
+    expect(await status(mine)).toMatchObject({ status: 'completed', endReason: 'pbx-connection-lost' });
+    expect(await status(theirs)).toMatchObject({ status: 'answered', endReason: null });
+    expect(await status(theirsLeft)).toMatchObject({ status: 'answered', endReason: null });
+    // 5 h > the 4 h maximum and its grace: its instance is gone.
+    await tracking.closeAbandoned();
+    expect(await status(theirsLeft)).toMatchObject({ status: 'completed', endReason: 'max-duration' });
+    expect(await status(theirs)).toMatchObject({ status: 'answered' });
+    await db.handle.db.deleteFrom('calls').where('id', '=', theirs).execute();
   });
 
   it('the paced queue survives a restart of the server; the call in flight is not placed twice', async () => {

@@ -145,6 +145,31 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     await waitForCall(t, limited.id, first.body.id);
   });
 
+  it("an explicit from counts against that DID's daily cap like a rotated one, placed now or from the queue", async () => {
+    for (const pacing of [{}, { callsPerSecond: 5 }]) {
+      const capped = await callingTenant(t, pacing);
+      const dids = await t.request('GET', `/api/tenants/${capped.id}/dids`);
+      const didId = dids.body.items[0].id as string;
+      await t.request('PATCH', `/api/tenants/${capped.id}/dids/${didId}`, { body: { dailyCap: 1 } });
+      const first = await makeCall(t, capped.key, { to: '+12025550486', from: capped.did });
+      expect(first).toMatchObject({ status: 202, body: { status: 'dialing', from: capped.did } });
+      const second = await makeCall(t, capped.key, { to: '+12025550486', from: capped.did });
+      if ('callsPerSecond' in pacing) {
+        // Queued behind the first: counted when its turn comes, and refused then.
+        expect(second.body.status).toBe('queued');
+        const failed = await waitForCall(t, capped.id, second.body.id);
+        expect([failed.status, failed.endReason]).toEqual(['failed', 'did-daily-cap-reached']);
+      } else {
+        expect(second).toMatchObject({ status: 409, body: { error: 'did-daily-cap-reached' } });
+        const rotated = await makeCall(t, capped.key, { to: '+12025550486' });
+        expect(rotated).toMatchObject({ status: 409, body: { error: 'no-did-available' } });
+      }
+      const after = await t.request('GET', `/api/tenants/${capped.id}/dids/${didId}`);
+      expect(after.body).toMatchObject({ usesToday: 1, totalUses: 1 });
+      await waitForCall(t, capped.id, first.body.id);
+    }
+  });
+
   it('calls-per-second pacing queues calls and originates them when the rate allows', async () => {
     const paced = await callingTenant(t, { callsPerSecond: 5 });
     const replies = [];

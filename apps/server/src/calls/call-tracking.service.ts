@@ -70,7 +70,10 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
         client.off('ready', onReady);
       });
     }
-    this.watchdog = setInterval(() => this.expire(), this.options.watchdogIntervalMs);
+    this.watchdog = setInterval(() => {
+      this.expire();
+      void this.closeAbandoned().catch((err: Error) => this.logger.warn(`watchdog: ${err.message}`));
+    }, this.options.watchdogIntervalMs);
     this.watchdog.unref();
   }
 
@@ -191,7 +194,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
     const response = await client.action({ Action: 'CoreShowChannels' });
     const live = new Set(response.events.map((event) => event.get('Uniqueid') ?? ''));
     for (const update of this.tracker.resync(live, this.clock.now())) this.accept(update);
-    for (const row of await this.calls.inProgress()) {
+    for (const row of await this.calls.inProgress(this.options.instanceId)) {
       if (this.meta.has(row.id) || (row.pbx !== null && row.pbx !== pbx)) continue;
       if (live.has(row.channel_id)) {
         this.meta.set(row.id, {
@@ -223,6 +226,19 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
       if (closed) this.hub.publish(closed.tenant_id, toCallView(closed));
     }
     await this.flush();
+  }
+
+  /**
+   * The watchdog's sweep over the database: a call of any instance still open a grace period (two watchdog
+   * intervals and a minute) past the maximum duration was left by an instance that is gone; it is closed.
+   */
+  async closeAbandoned(): Promise<void> {
+    const now = this.clock.now();
+    const grace = 2 * this.options.watchdogIntervalMs + 60_000;
+    const before = new Date(now.getTime() - this.options.maxCallDurationMs - grace);
+    for (const row of await this.calls.closeAbandoned(before, now)) {
+      this.hub.publish(row.tenant_id, toCallView(row));
+    }
   }
 
   /** The watchdog: hangs up and closes calls past the maximum duration. */

@@ -112,12 +112,35 @@ export class CallsRepository {
     return this.db.selectFrom('calls').selectAll().where('id', 'in', ids).execute();
   }
 
-  /** Calls the database thinks are on the PBX (dialing, ringing, answered). */
-  async inProgress(): Promise<CallRow[]> {
+  /**
+   * Calls the database thinks are on the PBX (dialing, ringing, answered) that `owner` placed (or that no
+   * instance claimed: rows from before calls had owners). Other instances' calls are theirs to resync.
+   */
+  async inProgress(owner: string): Promise<CallRow[]> {
     return this.db
       .selectFrom('calls')
       .selectAll()
       .where('status', 'in', ['dialing', 'ringing', 'answered'])
+      .where((eb) => eb.or([eb('owner', '=', owner), eb('owner', 'is', null)]))
+      .execute();
+  }
+
+  /**
+   * Closes calls of any instance still in progress though originated before `before` (past the maximum
+   * duration and its grace: their instance is gone, else its own watchdog would have closed them).
+   */
+  async closeAbandoned(before: Date, now: Date): Promise<CallRow[]> {
+    return this.db
+      .updateTable('calls')
+      .set({
+        status: sql<string>`CASE WHEN answered_at IS NULL THEN 'failed' ELSE 'completed' END`,
+        end_reason: 'max-duration',
+        ended_at: now,
+        updated_at: now,
+      })
+      .where('status', 'in', ['dialing', 'ringing', 'answered'])
+      .where('originated_at', '<', before)
+      .returningAll()
       .execute();
   }
 

@@ -31,6 +31,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SOUNDS_MAX_DURATION_SECONDS: '-1' })).toThrow(/SOUNDS_MAX_DURATION_SECONDS/);
   });
 
+  it('reads the call retention, the maximum call duration and the instance id', () => {
+    const defaults = loadConfig({});
+    expect([defaults.callRetentionDays, defaults.maxCallDurationSeconds]).toEqual([90, 14_400]);
+    expect(defaults.instanceId).toMatch(/.+/);
+    const set = loadConfig({
+      CALLS_RETENTION_DAYS: '30',
+      CALLS_MAX_DURATION_SECONDS: '3600',
+      SWITCHBOARD_INSTANCE_ID: 'sb-2',
+    });
+    expect([set.callRetentionDays, set.maxCallDurationSeconds, set.instanceId]).toEqual([30, 3600, 'sb-2']);
+    let error: unknown;
+    try {
+      loadConfig({
+        CALLS_RETENTION_DAYS: '0',
+        CALLS_MAX_DURATION_SECONDS: '5',
+        SWITCHBOARD_INSTANCE_ID: 'a b',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'CALLS_MAX_DURATION_SECONDS',
+      'CALLS_RETENTION_DAYS',
+      'SWITCHBOARD_INSTANCE_ID',
+    ]);
+  });
+
   it('builds one PBX entry from the AMI_* variables', () => {
     const config = loadConfig({
       AMI_HOST: 'pbx.local',
