@@ -157,7 +157,23 @@ describe('sounds (browser)', () => {
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
       await screenshot(phone, 'sounds-phone');
+      await phone.getByRole('button', { name: 'welcome-message' }).click();
+      await phone.getByRole('button', { name: 'Play welcome-message' }).waitFor();
+      await screenshot(phone, 'sounds-phone-detail');
     });
     await phone.context().close();
+  });
+
+  it('deletes the sound after asking', async () => {
+    await step(page, 'sounds-delete', async () => {
+      await row('welcome-message').getByRole('button', { name: 'welcome-message' }).click();
+      await drawer().getByRole('button', { name: 'Delete' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete “welcome-message”?' });
+      await confirm.getByText('deletes all 2 versions').waitFor();
+      await confirm.getByRole('button', { name: 'Delete sound' }).click();
+      await page.getByText('No sounds yet').waitFor();
+      const sounds = await server.api('GET', '/api/sounds');
+      expect(sounds.body.items).toEqual([]);
+    });
   });
 });

@@ -123,4 +123,27 @@ describe('useUploadSounds', () => {
     expect(rawTypeOf('x.al')).toBe('alaw');
     expect(rawTypeOf('x.mp3')).toBeUndefined();
   });
+
+  it('asks before the tab is closed while a file is still going out', async () => {
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    renderWithApp(<Probe request={{ files: [wav()] }} />, {
+      routes: {
+        'POST /api/sounds': async () => {
+          await held;
+          return json({ results: [{ file: 'welcome.wav', status: 201, sound: aSound() }] }, 201);
+        },
+        'GET /api/sounds/:id/versions': () => [aVersion()],
+        'GET /api/sounds': () => ({ items: [], nextCursor: null }),
+      },
+    });
+    const leave = () => window.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+    expect(leave()).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'start' }));
+    await waitFor(() => expect(screen.getByTestId('upload-welcome.wav')).toHaveTextContent(/^checking/));
+    expect(leave()).toBe(false);
+    answer();
+    await waitFor(() => expect(screen.getByTestId('upload-welcome.wav')).toHaveTextContent(/^ready/));
+    expect(leave()).toBe(true);
+  });
 });

@@ -42,6 +42,7 @@ export interface UploadRequest {
   trim?: boolean;
 }
 
+const SENDING: ReadonlySet<UploadPhase> = new Set(['queued', 'uploading', 'checking']);
 const FINISHED: ReadonlySet<UploadPhase> = new Set(['ready', 'failed', 'refused', 'cancelled']);
 
 export function isFinished(upload: SoundUpload): boolean {
@@ -86,13 +87,15 @@ export function useUploadSounds(options: { pollIntervalMs?: number } = {}) {
   const controllers = useRef(new Map<number, AbortController>());
   const cancelled = useRef(new Set<number>());
 
+  // Leaving the page does not stop an upload (the library shows the sound when it is done); closing or
+  // reloading the tab would, so the browser asks first while a file is still going out.
+  const sending = uploads.some((u) => SENDING.has(u.phase));
   useEffect(() => {
-    const running = controllers.current;
-    return () => {
-      for (const controller of running.values()) controller.abort();
-      running.clear();
-    };
-  }, []);
+    if (!sending) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [sending]);
 
   const update = useCallback((id: number, patch: Partial<SoundUpload>) => {
     setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...patch } : u)));

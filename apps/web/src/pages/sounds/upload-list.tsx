@@ -78,7 +78,7 @@ function UploadRow({ upload, onCancel, onDismiss, onOpen }: { upload: SoundUploa
             <CloseButton aria-label={`Dismiss ${upload.fileName}`} onClick={() => onDismiss(upload.id)} />
           </Group>
         ) : (
-          upload.phase !== 'converting' && (
+          (upload.phase === 'queued' || upload.phase === 'uploading') && (
             <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onCancel(upload.id)}>
               Cancel
             </Button>
