@@ -55,7 +55,7 @@ export function CallDetailPage() {
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Group gap="sm" wrap="wrap">
           <Title order={2}>Call to {data.to}</Title>
-          <div aria-live="polite" aria-atomic>
+          <div aria-live="polite" aria-atomic data-testid="call-status">
             <StatusChip status={data.status} size="lg" />
           </div>
           <CallTimer call={data} />

@@ -25,6 +25,7 @@ export function CallTable({ calls }: { calls: Call[] }) {
           {calls.map((call) => (
             <Table.Tr
               key={call.id}
+              data-call-id={call.id}
               onClick={() => void navigate(`/calls/${call.id}`)}
               style={{ cursor: 'pointer' }}
             >
