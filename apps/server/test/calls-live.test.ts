@@ -186,6 +186,7 @@ describe.each(databases)('calls: live stream, reports, PBX failures ($name)', (d
           id,
           tenant_id: tenant.id,
           status: 'answered',
+          record: false,
           to_number: '+12025550100',
           answer: JSON.stringify({ type: 'sound', sound: 'hello-world' }),
           timeout_seconds: 30,
