@@ -1,5 +1,6 @@
 import { Button, CloseButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { isFinished, type SoundUpload } from '../../hooks/use-upload-sounds';
 import { formatBytes } from './sound-format';
 
@@ -33,6 +34,18 @@ function phaseText(upload: SoundUpload): string {
     case 'cancelled':
       return 'Cancelled';
   }
+}
+
+/** A bar with its caption on the left, so the upload and the conversion can be told apart. */
+function LabelledBar({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c="gray.7" w={72} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <div style={{ flex: 1 }}>{children}</div>
+    </Group>
+  );
 }
 
 function UploadRow({ upload, onCancel, onDismiss, onOpen }: { upload: SoundUpload } & UploadListProps) {
@@ -87,21 +100,25 @@ function UploadRow({ upload, onCancel, onDismiss, onOpen }: { upload: SoundUploa
       </Group>
       {upload.phase !== 'refused' && upload.phase !== 'cancelled' && (
         <Stack gap={4} mt={6}>
-          <Progress
-            aria-label={`Upload of ${upload.fileName}`}
-            value={Math.round(upload.sent * 100)}
-            color={upload.phase === 'uploading' || upload.phase === 'queued' ? 'indigo' : 'teal'}
-            striped={upload.phase === 'checking'}
-            animated={upload.phase === 'checking'}
-          />
-          {!sending && upload.phase !== 'checking' && (
+          <LabelledBar label="Upload">
             <Progress
-              aria-label={`Conversion of ${upload.fileName}`}
-              value={converted}
-              color={upload.phase === 'failed' ? 'red' : upload.phase === 'ready' ? 'teal' : 'blue'}
-              striped={upload.phase === 'converting'}
-              animated={upload.phase === 'converting'}
+              aria-label={`Upload of ${upload.fileName}`}
+              value={Math.round(upload.sent * 100)}
+              color={sending ? 'indigo' : 'teal'}
+              striped={upload.phase === 'checking'}
+              animated={upload.phase === 'checking'}
             />
+          </LabelledBar>
+          {!sending && upload.phase !== 'checking' && (
+            <LabelledBar label="Conversion">
+              <Progress
+                aria-label={`Conversion of ${upload.fileName}`}
+                value={converted}
+                color={upload.phase === 'failed' ? 'red' : upload.phase === 'ready' ? 'teal' : 'blue'}
+                striped={upload.phase === 'converting'}
+                animated={upload.phase === 'converting'}
+              />
+            </LabelledBar>
           )}
         </Stack>
       )}
