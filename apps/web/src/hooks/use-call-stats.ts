@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { unwrap } from '../api/api-client';
 import { useApi } from '../api/api-context';
 import type { ResponseOf } from '../api/api-types';
-import { callKeys, useCallsTenant } from './use-calls';
+import { callKeys, useCallsTenant, type Call } from './use-calls';
 
 export type HourlyCallStats = ResponseOf<'/api/calls/stats/hourly', 'get'>;
 export type HourlyBucket = HourlyCallStats['buckets'][number];
@@ -54,4 +54,24 @@ export function useHourlyCallStats(period: Period) {
         }),
       ),
   });
+}
+
+/**
+ * Refetches the figures and the chart when one of these live calls is answered: the stream's cache patch
+ * refetches them only as calls start and end, and "answered" and the answer rate should move at the answer.
+ */
+export function useRefetchStatsOnAnswer(liveCalls: Call[]): void {
+  const queryClient = useQueryClient();
+  const answered = liveCalls
+    .filter((call) => call.status === 'answered')
+    .map((call) => call.id)
+    .sort()
+    .join(',');
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    const grew =
+      previous.current !== null && answered.split(',').some((id) => id && !previous.current!.includes(id));
+    previous.current = answered;
+    if (grew) void queryClient.invalidateQueries({ queryKey: callKeys.stats() });
+  }, [answered, queryClient]);
 }

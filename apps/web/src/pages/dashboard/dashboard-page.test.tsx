@@ -66,13 +66,19 @@ const talking = aCall({
 });
 
 function routes(
-  options: { live?: Call[]; stream?: ReturnType<typeof liveStream>; placed?: () => number } = {},
+  options: {
+    live?: Call[];
+    stream?: ReturnType<typeof liveStream>;
+    placed?: () => number;
+    answered?: () => number;
+  } = {},
 ) {
   const stream = options.stream ?? liveStream();
   const placed = options.placed ?? (() => 7);
+  const answered = options.answered ?? (() => 3);
   return {
     'GET /api/calls/stats/hourly': () => hourly(placed()),
-    'GET /api/calls/stats': () => stats(placed(), 3),
+    'GET /api/calls/stats': () => stats(placed(), answered()),
     'GET /api/calls/stream': () => stream.response(),
     'GET /api/calls': (request: Request) => {
       const status = new URL(request.url).searchParams.get('status');
@@ -126,7 +132,10 @@ describe('DashboardPage', () => {
   it('adds a call as the stream reports it, moves it through its states, drops it when it ends', async () => {
     const stream = liveStream();
     let placed = 0;
-    renderWithApp(<DashboardPage />, { routes: routes({ stream, placed: () => placed }) });
+    let answered = 0;
+    renderWithApp(<DashboardPage />, {
+      routes: routes({ stream, placed: () => placed, answered: () => answered }),
+    });
     expect(await screen.findByText('No calls in progress')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('stream-state')).toHaveTextContent('Live'));
     expect(await screen.findByTestId('chart-summary')).toHaveTextContent('No calls yet today.');
@@ -135,7 +144,11 @@ describe('DashboardPage', () => {
     stream.send(call);
     const row = await screen.findByRole('row', { name: 'Call to +15550000003' });
     expect(statusOf(row)).toBe('dialing');
+    answered = 1;
     stream.send({ ...call, status: 'answered', answeredAt: new Date().toISOString() });
+    // the figures follow the answer, not only the end of the call
+    await waitFor(() => expect(screen.getByTestId('figure-Answered')).toHaveTextContent('1'));
+    expect(screen.getByTestId('figure-Answer rate')).toHaveTextContent('100%');
     await waitFor(() =>
       expect(statusOf(screen.getByRole('row', { name: 'Call to +15550000003' }))).toBe('answered'),
     );

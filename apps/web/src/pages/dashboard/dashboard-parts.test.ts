@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { aCall } from '../../hooks/call-fixtures';
 import type { HourlyBucket } from '../../hooks/use-call-stats';
-import { chartRows, chartSummary } from './hourly-chart';
+import { chartRows, chartSummary, countTicks } from './hourly-chart';
 import { formatElapsed, phaseOf } from './live-calls';
 import { figuresOf } from './today-figures';
 
@@ -50,6 +50,11 @@ describe('hourly chart parts', () => {
         inProgress: 1,
       },
     ]);
+  });
+
+  it('puts whole-number ticks on the count axis, up to the busiest hour', () => {
+    expect(countTicks([bucket(9, { placed: 1 })])).toEqual([0, 1, 2, 3, 4]);
+    expect(countTicks([bucket(9, { placed: 10 })])).toEqual([0, 3, 6, 9, 12]);
   });
 
   it('sums the day up in words', () => {

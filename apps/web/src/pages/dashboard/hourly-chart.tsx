@@ -35,6 +35,13 @@ export function chartRows(buckets: HourlyBucket[]): ChartRow[] {
   });
 }
 
+/** Whole-number ticks from 0 to at least the busiest hour, at most 5 of them. */
+export function countTicks(buckets: HourlyBucket[]): number[] {
+  const max = Math.max(4, ...buckets.map((bucket) => bucket.placed));
+  const step = Math.ceil(max / 4);
+  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step);
+}
+
 /** "Busiest hour 09:00 (3 calls)": the chart's gist in words, for screen readers and a quick look. */
 export function chartSummary(buckets: HourlyBucket[]): string {
   const total = buckets.reduce((n, bucket) => n + bucket.placed, 0);
@@ -56,6 +63,7 @@ interface HourlyChartProps {
 /** Calls per hour by outcome, stacked. */
 export function HourlyChart({ buckets, isPending, error, onRetry }: HourlyChartProps) {
   const total = buckets?.reduce((n, bucket) => n + bucket.placed, 0) ?? 0;
+  const ticks = countTicks(buckets ?? []);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="hourly-title">
       <Stack gap="sm">
@@ -80,7 +88,7 @@ export function HourlyChart({ buckets, isPending, error, onRetry }: HourlyChartP
                 legendProps={{ verticalAlign: 'bottom' }}
                 tickLine="y"
                 xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 12 }}
-                yAxisProps={{ allowDecimals: false, width: 32 }}
+                yAxisProps={{ width: 32, domain: [0, ticks.at(-1) ?? 4], ticks }}
                 aria-label="Calls per hour by outcome"
                 role="img"
                 data-testid="hourly-chart"

@@ -1,6 +1,8 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { hasRole, useSession } from '../../auth/session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useRefetchStatsOnAnswer } from '../../hooks/use-call-stats';
 import type { CallStreamState } from '../../hooks/use-calls';
 import { LiveCallRow } from './live-call-row';
 import { useLiveCalls } from './live-calls';
@@ -17,8 +19,10 @@ const STREAM_BADGE: Record<CallStreamState, { label: string; color: string }> = 
 export function LiveBoard({ streamState }: { streamState: CallStreamState }) {
   const { principal } = useSession();
   const live = useLiveCalls();
+  useRefetchStatsOnAnswer(live.calls);
   const now = useNow(live.calls.length > 0);
   const mayHangUp = hasRole(principal.role, 'operator');
+  const wide = useMediaQuery('(min-width: 48em)');
   const badge = STREAM_BADGE[streamState];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="live-board-title">
@@ -40,8 +44,8 @@ export function LiveBoard({ streamState }: { streamState: CallStreamState }) {
             Calls appear here as they are placed, and leave when they end.
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing="xs" aria-label="Calls in progress">
+          <Table.ScrollContainer minWidth={300}>
+            <Table verticalSpacing="xs" horizontalSpacing={wide ? 'sm' : 6} aria-label="Calls in progress">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Number</Table.Th>
@@ -57,7 +61,7 @@ export function LiveBoard({ streamState }: { streamState: CallStreamState }) {
               </Table.Thead>
               <Table.Tbody>
                 {live.calls.map((call) => (
-                  <LiveCallRow key={call.id} call={call} now={now} mayHangUp={mayHangUp} />
+                  <LiveCallRow key={call.id} call={call} now={now} mayHangUp={mayHangUp} compact={!wide} />
                 ))}
               </Table.Tbody>
             </Table>

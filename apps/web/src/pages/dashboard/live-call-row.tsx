@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Table, Text } from '@mantine/core';
 import { IconPhoneOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-error';
@@ -10,10 +10,12 @@ interface LiveCallRowProps {
   call: Call;
   now: number;
   mayHangUp: boolean;
+  /** A narrow screen: the hang-up is an icon button (still named for screen readers). */
+  compact: boolean;
 }
 
 /** One call on the live board: number (to its live view), DID, state, running time, hang-up. */
-export function LiveCallRow({ call, now, mayHangUp }: LiveCallRowProps) {
+export function LiveCallRow({ call, now, mayHangUp, compact }: LiveCallRowProps) {
   const hangup = useHangupCall();
   const phase = phaseOf(call);
   const elapsed = formatElapsed(now - Date.parse(phase.since));
@@ -49,17 +51,29 @@ export function LiveCallRow({ call, now, mayHangUp }: LiveCallRowProps) {
       </Table.Td>
       {mayHangUp && (
         <Table.Td ta="right">
-          <Button
-            size="compact-sm"
-            color="red"
-            variant="light"
-            leftSection={<IconPhoneOff size={16} aria-hidden />}
-            loading={hangup.isPending}
-            onClick={() => hangup.mutate(call.id)}
-            aria-label={`Hang up the call to ${call.to}`}
-          >
-            Hang up
-          </Button>
+          {compact ? (
+            <ActionIcon
+              color="red.9"
+              variant="outline"
+              loading={hangup.isPending}
+              onClick={() => hangup.mutate(call.id)}
+              aria-label={`Hang up the call to ${call.to}`}
+            >
+              <IconPhoneOff size={18} aria-hidden />
+            </ActionIcon>
+          ) : (
+            <Button
+              size="compact-sm"
+              color="red.9"
+              variant="outline"
+              leftSection={<IconPhoneOff size={16} aria-hidden />}
+              loading={hangup.isPending}
+              onClick={() => hangup.mutate(call.id)}
+              aria-label={`Hang up the call to ${call.to}`}
+            >
+              Hang up
+            </Button>
+          )}
           {hangup.error && (
             <Text size="xs" c="red.8" role="alert">
               Could not hang up: {errorMessage(hangup.error)}
