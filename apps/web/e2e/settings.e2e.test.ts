@@ -28,6 +28,9 @@ describe('settings (browser)', () => {
     await step(page, 'settings-dids', async () => {
       await signIn(page, server.baseUrl, server.tenant.key);
       await page.getByRole('link', { name: 'Settings' }).click();
+      await page.waitForURL('**/settings/tenants');
+      await page.getByRole('form', { name: 'Settings of Acme Outbound' }).waitFor();
+      await screenshot(page, 'settings-tenant-own');
       await page.getByRole('tab', { name: 'DIDs' }).click();
       await page.waitForURL('**/settings/dids');
       await page.getByText('No DIDs yet').waitFor();
@@ -38,6 +41,7 @@ describe('settings (browser)', () => {
       await dialog.getByRole('button', { name: 'Add DID' }).click();
       await dialog.getByText('"12" is not a valid phone number').waitFor();
       expect(await dialog.getByLabel('Number').getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'settings-did-refused');
 
       await dialog.getByLabel('Number').fill('+1 415 555 0123');
       await dialog.getByLabel('Label').fill('San Francisco');

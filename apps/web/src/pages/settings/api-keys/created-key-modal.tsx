@@ -15,7 +15,15 @@ export function CreatedKeyModal({ created, onClose }: { created: CreatedApiKey; 
       closeOnClickOutside={false}
     >
       <Stack>
-        <Alert color="yellow" title="Copy it now" role="alert">
+        <Alert
+          color="orange"
+          title={
+            <Text fw={700} c="orange.9" span>
+              Copy it now
+            </Text>
+          }
+          role="alert"
+        >
           This is the only time the key is shown: you will not see it again. Store it somewhere safe, such as
           a password manager. If it is lost, revoke it and create another.
         </Alert>

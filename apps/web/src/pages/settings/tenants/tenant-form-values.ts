@@ -1,5 +1,6 @@
 import type { CreateTenantBody, Tenant } from '../../../hooks/use-tenants';
 import type { DidRotation } from '../dids/did-rotation';
+import { countryName } from './country-name';
 
 export type AnswerType = 'none' | 'dialplan' | 'sound';
 
@@ -89,9 +90,8 @@ export function validateTenantForm(v: TenantFormValues): TenantFormErrors {
   const errors: TenantFormErrors = {
     name: textError(v.name, 200, true),
     slug: SLUG.test(v.slug) ? undefined : 'Lowercase letters, digits and dashes, not at either end (max 63)',
-    defaultCountry: /^[A-Za-z]{2}$/.test(v.defaultCountry.trim())
-      ? undefined
-      : 'A two-letter ISO country code, e.g. US',
+    defaultCountry:
+      countryName(v.defaultCountry) !== null ? undefined : 'A two-letter ISO country code, e.g. US',
     callerName: textError(v.callerName, 80, false),
     maxConcurrentCalls: limitError(v.maxConcurrentCalls, 1, 100_000, true),
     callsPerSecond:

@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error';
 import type { Tenant } from '../../../hooks/use-tenants';
 import { DID_ROTATION_OPTIONS, didRotationDescription, type DidRotation } from '../dids/did-rotation';
+import { countryName } from './country-name';
 import {
   slugFromName,
   tenantBody,
@@ -106,7 +107,7 @@ export function TenantForm({ tenant, submitLabel, busy, submitError, onSubmit, o
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Default country"
-              description="For numbers typed without +country code"
+              description={`${countryName(values.defaultCountry) ?? 'Two letters'}: for numbers typed without +country code`}
               maxLength={2}
               {...text('defaultCountry')}
               onChange={(event) => set('defaultCountry', event.currentTarget.value.toUpperCase())}

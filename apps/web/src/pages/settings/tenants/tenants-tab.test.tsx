@@ -29,7 +29,8 @@ describe('TenantsTab (super-admin)', () => {
     });
     const acme = (await screen.findByText('Acme Outbound')).closest('tr')!;
     expect(within(acme).getByText('Round robin')).toBeInTheDocument();
-    expect(within(acme).getByText('20 concurrent')).toBeInTheDocument();
+    expect(within(acme).getByText('20 at once')).toBeInTheDocument();
+    expect(within(screen.getByText('Globex').closest('tr')!).getByText('No limits')).toBeInTheDocument();
     expect(within(acme).getByText('Enabled')).toBeInTheDocument();
     expect(within(screen.getByText('Globex').closest('tr')!).getByText('Disabled')).toBeInTheDocument();
   });

@@ -54,6 +54,15 @@ function OwnTenant({ tenantId }: { tenantId: string }) {
   );
 }
 
+/** A tenant's call limits in a few words: `20 at once · 5 per second`, or `No limits`. */
+function callLimits(tenant: Tenant): string {
+  const limits = [
+    tenant.maxConcurrentCalls === null ? null : `${tenant.maxConcurrentCalls} at once`,
+    tenant.callsPerSecond === null ? null : `${tenant.callsPerSecond} per second`,
+  ].filter((limit) => limit !== null);
+  return limits.length === 0 ? 'No limits' : limits.join(' · ');
+}
+
 type Editing = { mode: 'create' } | { mode: 'edit'; tenant: Tenant } | null;
 
 function AllTenants() {
@@ -119,8 +128,7 @@ function AllTenants() {
                 <Table.Td visibleFrom="sm">{tenant.defaultCountry}</Table.Td>
                 <Table.Td visibleFrom="md">{didRotationLabel(tenant.didRotation)}</Table.Td>
                 <Table.Td visibleFrom="md">
-                  <Text size="sm">{tenant.maxConcurrentCalls ?? 'no'} concurrent</Text>
-                  <Text size="sm">{tenant.callsPerSecond ?? 'no'} per second</Text>
+                  <Text size="sm">{callLimits(tenant)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Badge color={tenant.enabled ? 'green' : 'gray'} variant="light">
