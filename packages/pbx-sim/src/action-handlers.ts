@@ -2,11 +2,11 @@ import type { AmiMessage } from '@switchboard/ami';
 import { formatMessage, makeEvent } from './ami-wire.js';
 import type { AmiSession } from './ami-session.js';
 import { runCommand } from './cli-commands.js';
-import { startMixMonitor, stopMixMonitor } from './dialplan-runner.js';
 import { LIST_COMMANDS } from './list-commands.js';
 import { checkOriginate, parseOriginate, placeOriginate } from './originate-action.js';
 import type { OriginateRequest } from './originate-request.js';
 import type { PbxSimulator } from './pbx-simulator.js';
+import { MIXMONITOR_HANDLERS } from './mixmonitor-actions.js';
 import { PJSIP_HANDLERS } from './pjsip-actions.js';
 import { isKnownAction, mayRunAction, parseEventMask } from './privileges.js';
 import { channelStatusFields, coreShowChannelFields, getVariable } from './status-fields.js';
@@ -204,24 +204,6 @@ const HANDLERS: Record<string, Handler> = {
       ]),
     );
   },
-  mixmonitor: (sim, s, msg) => {
-    const ch = sim.engine.channels.get(msg.get('Channel') ?? '');
-    if (!ch) {
-      s.respond(msg, 'Error', ['Message', 'No such channel']);
-      return;
-    }
-    startMixMonitor(sim.engine, ch, msg.get('File') || `${ch.uniqueid}.wav`);
-    s.respond(msg, 'Success');
-  },
-  stopmixmonitor: (sim, s, msg) => {
-    const ch = sim.engine.channels.get(msg.get('Channel') ?? '');
-    if (!ch) {
-      s.respond(msg, 'Error', ['Message', 'No such channel']);
-      return;
-    }
-    stopMixMonitor(sim.engine, ch);
-    s.respond(msg, 'Success', ['Message', '']);
-  },
   extensionstate: (_sim, s, msg) =>
     s.respond(msg, 'Success', [
       ...[
@@ -236,6 +218,7 @@ const HANDLERS: Record<string, Handler> = {
     ]),
   originate: (sim, s, msg) => originate(sim, s, msg),
   ...PJSIP_HANDLERS,
+  ...MIXMONITOR_HANDLERS,
 };
 
 function originate(sim: PbxSimulator, s: AmiSession, msg: AmiMessage): void {
