@@ -71,4 +71,19 @@ describe('sign-in (browser)', () => {
       expect(await page.evaluate(() => sessionStorage.getItem('switchboard.apiKey'))).toBeNull();
     });
   });
+
+  it('fits a phone: the header keeps the PBX state, tenant and sign-out move into the menu', async () => {
+    const phone = await openPage(browser, { phone: true });
+    await step(phone, 'phone-menu', async () => {
+      await signIn(phone, server.baseUrl, server.adminKey);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      expect(await phone.getByTestId('pbx-state').isVisible()).toBe(true);
+      await phone.getByRole('button', { name: 'Toggle navigation' }).click();
+      await phone.getByRole('button', { name: 'Sign out' }).waitFor();
+      await phone.waitForTimeout(500); // let the menu finish sliding in before the picture
+      await screenshot(phone, 'phone-menu');
+    });
+    await phone.context().close();
+  });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp, TENANT_ID } from '../../test/render';
 import { AppLayout } from './app-layout';
@@ -19,12 +19,12 @@ describe('AppLayout', () => {
     renderWithApp(<AppLayout />, { routes: routes(true), principal: { role: 'operator' } });
     expect(await screen.findByText('Acme Outbound')).toBeInTheDocument();
     expect(screen.getByTestId('role')).toHaveTextContent('operator');
-    expect(await screen.findByText('SIMULATED · connected')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('pbx-state')).toHaveTextContent('SIMULATED · connected'));
   });
 
   it('shows a real PBX as connected, without the simulated mark', async () => {
     renderWithApp(<AppLayout />, { routes: routes(false) });
-    expect(await screen.findByText('PBX connected')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('pbx-state')).toHaveTextContent('PBX connected'));
     expect(screen.queryByText(/SIMULATED/)).not.toBeInTheDocument();
   });
 

@@ -1,5 +1,5 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { hasRole, useSession } from '../auth/session';
 import { usePbxStatus } from '../hooks/use-pbx-status';
@@ -7,13 +7,26 @@ import { NAV_ITEMS } from './nav-items';
 import { PbxBadge } from './pbx-badge';
 import { TenantPicker } from './tenant-picker';
 
-/** Header (tenant, role, PBX state, sign out) and navigation around every signed-in page. */
+/**
+ * Header (tenant, role, PBX state, sign out) and navigation around every signed-in page. At phone width the
+ * header keeps the menu button, the name and the PBX state; tenant, role and sign-out move into the menu.
+ */
 export function AppLayout() {
   const session = useSession();
   const pbx = usePbxStatus();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const items = NAV_ITEMS.filter((item) => hasRole(session.principal.role, item.minRole));
+  // Rendered in one place only (not hidden twice with CSS), so labels and test ids stay unique.
+  const wide = useMediaQuery('(min-width: 48em)', true) ?? true;
+  const identity = (
+    <>
+      <TenantPicker />
+      <Badge data-testid="role" variant="outline">
+        {session.principal.role}
+      </Badge>
+    </>
+  );
 
   return (
     <AppShell
@@ -36,14 +49,13 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <TenantPicker />
-            <Badge data-testid="role" variant="outline" visibleFrom="xs">
-              {session.principal.role}
-            </Badge>
+            {wide && identity}
             <PbxBadge status={pbx.status} />
-            <Button size="xs" variant="subtle" onClick={session.signOut}>
-              Sign out
-            </Button>
+            {wide && (
+              <Button size="xs" variant="subtle" onClick={session.signOut}>
+                Sign out
+              </Button>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -60,9 +72,18 @@ export function AppLayout() {
           />
         ))}
         {pbx.status.simulated && (
-          <Text size="xs" c="orange.8" mt="auto" p="xs">
+          <Text size="xs" c="orange.9" mt="auto" p="xs">
             Simulated PBX: calls are not real.
           </Text>
+        )}
+        {!wide && (
+          <Stack gap="xs" p="xs" mt={pbx.status.simulated ? 0 : 'auto'}>
+            <Divider />
+            <Group gap="xs">{identity}</Group>
+            <Button size="xs" variant="light" onClick={session.signOut}>
+              Sign out
+            </Button>
+          </Stack>
         )}
       </AppShell.Navbar>
       <AppShell.Main>
