@@ -142,7 +142,11 @@ describe('calls (browser)', () => {
       try {
         await signIn(phone, server.baseUrl, server.tenant.key);
         await phone.goto(`${server.baseUrl}/calls`);
-        await phone.getByRole('table', { name: 'Calls' }).getByRole('link', { name: BUSY.e164 }).waitFor();
+        const list = phone.getByRole('list', { name: 'Calls' });
+        await list.getByRole('link', { name: BUSY.e164 }).waitFor();
+        expect(
+          await list.locator('li', { hasText: BUSY.e164 }).locator('[data-status="busy"]').isVisible(),
+        ).toBe(true);
         await screenshot(phone, 'call-logs-phone');
       } finally {
         await phone.context().close();

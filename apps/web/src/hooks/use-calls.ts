@@ -11,7 +11,15 @@ import { useApi } from '../api/api-context';
 import { ApiError, toApiError } from '../api/api-error';
 import type { BodyOf, ResponseOf } from '../api/api-types';
 import { useSession } from '../auth/session';
-import { applyCallChange, callKeys, type Call, type CallFilters, type CallPage } from './call-cache';
+import {
+  applyCallChange,
+  callKeys,
+  isFinalStatus,
+  type Call,
+  type CallDetail,
+  type CallFilters,
+  type CallPage,
+} from './call-cache';
 import { readCallStream, type CallStreamState } from './call-stream-reader';
 
 export {
@@ -78,13 +86,21 @@ export function useCalls(filters: CallFilters = {}, options: { limit?: number; e
 export const callsOf = (data: InfiniteData<CallPage> | undefined): Call[] =>
   data ? data.pages.flatMap((page) => page.items) : [];
 
-/** One call with its event trail; kept current by useCallStream while a stream is open. */
+/** How often a call that has not ended is asked again, in case the live stream is slow or cut (a proxy). */
+export const LIVE_CALL_POLL_MS = 3_000;
+
+/**
+ * One call with its event trail; kept current by useCallStream while a stream is open, and asked again every
+ * LIVE_CALL_POLL_MS until it ends, so the view still moves if the stream does not.
+ */
 export function useCall(callId: string | undefined) {
   const api = useApi();
   const { tenantId, needsTenant } = useCallsTenant();
-  return useQuery({
+  return useQuery<CallDetail>({
     queryKey: callKeys.detail(callId ?? ''),
     enabled: callId !== undefined && !needsTenant,
+    refetchInterval: (query) =>
+      query.state.data && !isFinalStatus(query.state.data.status) ? LIVE_CALL_POLL_MS : false,
     queryFn: ({ signal }) =>
       unwrap(
         api.client.GET('/api/calls/{id}', {

@@ -67,6 +67,19 @@ describe('CallDetailPage', () => {
     expect(screen.getByRole('button', { name: /Hang up/ })).toBeInTheDocument();
   });
 
+  it('still moves on, by asking again, when the live stream cannot be opened', async () => {
+    let fetches = 0;
+    renderDetail({
+      'GET /api/calls/stream': () => new Promise<Response>(() => undefined),
+      'GET /api/calls/:id': () => {
+        fetches += 1;
+        return fetches === 1 ? aCallDetail({ status: 'ringing' }) : completed;
+      },
+    });
+    expect(await screen.findByText('connecting…')).toBeInTheDocument();
+    expect(await screen.findByText('completed', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
   it('hangs the call up for an operator', async () => {
     let current: CallDetail = aCallDetail({ status: 'answered', answeredAt: new Date().toISOString() });
     const { api } = renderDetail(

@@ -34,7 +34,7 @@ export function CallLogFilterBar({ values, onChange, dids }: CallLogFilterBarPro
         value={values.status}
         onChange={(status) => onChange({ ...values, status: status as CallLogFilterValues['status'] })}
         clearable
-        w={150}
+        w={{ base: '100%', xs: 150 }}
       />
       <DatePickerInput
         type="range"
@@ -47,7 +47,7 @@ export function CallLogFilterBar({ values, onChange, dids }: CallLogFilterBarPro
         allowSingleDateInRange
         clearable
         valueFormat="D MMM YYYY"
-        miw={220}
+        w={{ base: '100%', xs: 230 }}
       />
       <TextInput
         label="Number"
@@ -58,7 +58,7 @@ export function CallLogFilterBar({ values, onChange, dids }: CallLogFilterBarPro
           applyText({ number: event.currentTarget.value, q });
         }}
         type="tel"
-        w={170}
+        w={{ base: '100%', xs: 170 }}
       />
       <Select
         label="DID"
@@ -71,7 +71,7 @@ export function CallLogFilterBar({ values, onChange, dids }: CallLogFilterBarPro
         onChange={(did) => onChange({ ...values, did })}
         clearable
         searchable
-        w={200}
+        w={{ base: '100%', xs: 200 }}
       />
       <TextInput
         label="Search"
@@ -82,7 +82,7 @@ export function CallLogFilterBar({ values, onChange, dids }: CallLogFilterBarPro
           setQ(event.currentTarget.value);
           applyText({ q: event.currentTarget.value, number });
         }}
-        w={220}
+        w={{ base: '100%', xs: 220 }}
       />
       {hasFilters(values) && (
         <Button variant="subtle" onClick={clear}>

@@ -56,6 +56,20 @@ describe('CallLogsPage', () => {
     expect(await screen.findByText('detail view')).toBeInTheDocument();
   });
 
+  it('shows one card per call at phone width', async () => {
+    const matchMedia = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: true });
+    try {
+      renderLogs(baseRoutes({ 'GET /api/calls': () => ({ items: [busy, done], nextCursor: null }) }));
+      const list = await screen.findByRole('list', { name: 'Calls' });
+      expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+      expect(within(list).getByRole('link', { name: '+12025550486' })).toBeInTheDocument();
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    } finally {
+      window.matchMedia = matchMedia;
+    }
+  });
+
   it('asks the API with the filters from the URL and the tenant', async () => {
     const { api } = renderLogs(
       baseRoutes({ 'GET /api/calls': () => ({ items: [busy], nextCursor: null }) }),

@@ -1,4 +1,5 @@
-import { Button, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Stack, Text, Title, em } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { callsOf, useCalls, useCallStream, useCallsTenant } from '../../hooks/use-calls';
@@ -6,6 +7,7 @@ import { useDids } from '../../hooks/use-dids';
 import { useTenant } from '../../hooks/use-tenants';
 import { CallLogFilterBar } from './call-log-filter-bar';
 import { hasFilters, readFilters, toApiFilters, toQueryString, writeFilters } from './call-log-filters';
+import { CallCards } from './call-cards';
 import { CallTable } from './call-table';
 import { ExportCsvButton } from './export-csv-button';
 
@@ -20,6 +22,7 @@ export function CallLogsPage() {
   const calls = useCalls(filters);
   useCallStream();
   const items = callsOf(calls.data);
+  const phone = useMediaQuery(`(max-width: ${em(600)})`);
 
   let content;
   if (needsTenant) {
@@ -39,7 +42,7 @@ export function CallLogsPage() {
   } else {
     content = (
       <Stack gap="sm">
-        <CallTable calls={items} />
+        {phone ? <CallCards calls={items} /> : <CallTable calls={items} />}
         {calls.isFetchNextPageError && (
           <ErrorState error={calls.error} onRetry={() => void calls.fetchNextPage()} />
         )}
