@@ -27,6 +27,8 @@ const VARIANTS = (process.env.AMI_BENCH_VARIANTS?.split(',') ?? [
   'split-parse',
   'raw',
 ]) as readonly Variant[];
+/** Extra node flags for the consumer processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
+const NODE_FLAGS = process.env.AMI_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 type Variant = 'switchboard' | 'asterisk-manager' | 'split-parse' | 'raw' | 'parser-only';
 
 interface RunResult {
@@ -79,6 +81,7 @@ function runConsumer(variant: Variant, port: number): Promise<RunResult> {
     const child = spawn(
       process.execPath,
       [
+        ...NODE_FLAGS,
         '--import',
         'tsx',
         '--conditions=@switchboard/source',

@@ -73,7 +73,8 @@ describe('AmiParser replays every real Asterisk capture', () => {
           const got = JSON.stringify(parseChunks([raw.subarray(0, at), raw.subarray(at)]));
           if (got !== whole) expect.fail(`split at byte ${at} gave different messages`);
         }
-      });
+        // Tens of thousands of parses for the larger captures: seconds of work, more on a loaded 2-core machine.
+      }, 120_000);
     });
   }
 

@@ -1,46 +1,65 @@
+import { eventName, firstHeader, parseHeaderText } from './header-text.js';
+
 /** What kind of message the first header says this is. */
 export type AmiMessageType = 'banner' | 'response' | 'event' | 'action' | 'unknown';
 
 /** A header value as exposed by {@link AmiMessage.toObject}: repeated headers become arrays, in order. */
 export type AmiHeaderValue = string | string[];
 
+const NO_FIELDS: readonly string[] = [];
+
 /**
  * One AMI message: its headers in wire order (names in their original case), with case-insensitive lookup.
  *
- * Headers are held as a flat array `[name0, value0, name1, value1, ...]`, which is the cheapest shape to
- * build in the parser's hot loop. Values are verbatim: leading/trailing spaces and colons are kept.
+ * Headers are held as a flat array `[name0, value0, name1, value1, ...]`. A message from the parser keeps its
+ * header lines as one string and builds that array only when first asked for it (a client that only reads a
+ * few headers of each event never slices the others). Values are verbatim: leading/trailing spaces and colons
+ * are kept.
  */
 export class AmiMessage {
   readonly type: AmiMessageType;
   /** The event name, the response status (`Success`, `Error`, `Follows`, `Goodbye`), the action name, or the banner text. */
   readonly name: string;
-  /** Flat `[name, value, name, value, ...]` list; do not mutate. */
-  readonly fields: readonly string[];
+  private parsed: readonly string[] | undefined;
+  private source: string | undefined;
 
   constructor(fields: readonly string[], type?: AmiMessageType, name?: string) {
-    this.fields = fields;
+    this.parsed = fields;
+    this.source = undefined;
     if (type !== undefined) {
       this.type = type;
       this.name = name ?? '';
       return;
     }
-    const first = fields[0];
-    const value = fields[1] ?? '';
-    this.name = value;
-    if (first === 'Event') this.type = 'event';
-    else if (first === 'Response') this.type = 'response';
-    else if (first === 'Action') this.type = 'action';
+    this.name = fields[1] ?? '';
+    this.type = typeOf(fields[0]);
+  }
+
+  /**
+   * @internal A message read off the wire: `text` is `'\n'` followed by its header lines, each with its line
+   * end (see header-text.ts). Only the first line is read now.
+   */
+  static fromText(text: string): AmiMessage {
+    const event = eventName(text);
+    let message: AmiMessage;
+    if (event !== undefined) message = new AmiMessage(NO_FIELDS, 'event', event);
     else {
-      const lower = first?.toLowerCase();
-      this.type =
-        lower === 'event'
-          ? 'event'
-          : lower === 'response'
-            ? 'response'
-            : lower === 'action'
-              ? 'action'
-              : 'unknown';
+      const [first, name] = firstHeader(text);
+      message = new AmiMessage(NO_FIELDS, typeOf(first), name);
     }
+    message.parsed = undefined;
+    message.source = text;
+    return message;
+  }
+
+  /** Flat `[name, value, name, value, ...]` list; do not mutate. */
+  get fields(): readonly string[] {
+    return (this.parsed ??= parseHeaderText(this.source!));
+  }
+
+  /** @internal The header lines as received, when this message came from the parser. */
+  get text(): string | undefined {
+    return this.source;
   }
 
   /** The banner line (`Asterisk Call Manager/11.0.0`) sent by the server when the connection opens. */
@@ -105,7 +124,8 @@ export function fieldsToObject(f: readonly string[], into: Record<string, AmiHea
       setProtoKey(into, value);
       continue;
     }
-    const prev = into[key];
+    // Own properties only: a header named like an Object.prototype member (toString) is a new key.
+    const prev = Object.hasOwn(into, key) ? into[key] : undefined;
     if (prev === undefined) into[key] = value;
     else if (typeof prev === 'string') into[key] = [prev, value];
     else prev.push(value);
@@ -124,4 +144,18 @@ function setProtoKey(into: Record<string, AmiHeaderValue>, value: string): void 
     writable: true,
     configurable: true,
   });
+}
+
+function typeOf(first: string | undefined): AmiMessageType {
+  if (first === 'Event') return 'event';
+  if (first === 'Response') return 'response';
+  if (first === 'Action') return 'action';
+  const lower = first?.toLowerCase();
+  return lower === 'event'
+    ? 'event'
+    : lower === 'response'
+      ? 'response'
+      : lower === 'action'
+        ? 'action'
+        : 'unknown';
 }

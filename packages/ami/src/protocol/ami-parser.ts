@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { AmiError, AmiErrorCode } from '../errors.js';
 import { AmiMessage } from './ami-message.js';
+import { writeHeaderLine } from './header-text.js';
 
 export interface AmiParserOptions {
   /**
@@ -22,7 +23,6 @@ export const defaultParserOptions: Required<AmiParserOptions> = {
 
 const LF = 10;
 const CR = 13;
-const SPACE = 32;
 const R = 82;
 const END_COMMAND = '--END COMMAND--';
 const FOLLOWS_PREFIX = 'Response: Follows';
@@ -31,10 +31,10 @@ const FOLLOWS_PREFIX = 'Response: Follows';
  * Streaming AMI parser: bytes in arbitrary chunks in, whole messages out. Pure: no sockets, no timers.
  *
  * Each chunk is decoded once (a StringDecoder keeps a UTF-8 character split across chunks for the next one),
- * then framed with string searches, which V8 runs without crossing into C++. A message ends at the first empty
- * line (`\r\n` or bare `\n` line ends, and the `\n\r\n\r\n` real Asterisk sends after PJSIP error messages).
- * Each message is copied into a string of its own before its headers are sliced, so a header value kept for
- * hours holds on to its message, not to the whole 64 KB socket read it arrived in.
+ * then framed with one string search per line. A message ends at the first empty line (`\r\n` or bare `\n`
+ * line ends, and the `\n\r\n\r\n` real Asterisk sends after PJSIP error messages). Each message's header lines
+ * are copied into a string of their own, so a header value kept for hours holds on to its message, not to the
+ * whole 64 KB socket read it arrived in; headers are sliced out of that copy only when asked for.
  *
  * The legacy `Response: Follows ... --END COMMAND--` command output (Asterisk < 14) is normalised to the modern
  * form: one `Output` header per output line.
@@ -46,11 +46,10 @@ export class AmiParser {
   private pending = '';
   private bannerDone: boolean;
   private failed: AmiError | undefined;
-  // Line ends found so far in the message being framed, as [start, end) pairs relative to its first character,
-  // so a message split across reads is scanned once and its headers are sliced without searching again.
-  private lines = new Int32Array(128);
-  private lineCount = 0;
+  // Where the framing scan of a message split across reads resumes (relative to its first character), so it
+  // is scanned once; and where the blank line that ended the last message framed starts.
   private scanFrom = 0;
+  private bodyEnd = 0;
 
   constructor(options: AmiParserOptions = {}) {
     this.expectBanner = options.expectBanner ?? defaultParserOptions.expectBanner;
@@ -102,9 +101,10 @@ export class AmiParser {
         pos = legacy.terminatorEnd;
         continue;
       }
-      const end = this.scanLines(buf, pos);
+      const end = this.frame(buf, pos);
       if (end === -1) break;
-      out.push(this.parseScanned(copyOf(buf.slice(pos, end))));
+      // One flat copy of the header lines, after an LF (see header-text.ts).
+      out.push(AmiMessage.fromText((' \n' + buf.slice(pos, this.bodyEnd)).slice(1)));
       pos = end;
     }
     return this.keep(buf, pos, out);
@@ -116,13 +116,12 @@ export class AmiParser {
     this.decoder.end();
     this.bannerDone = !this.expectBanner;
     this.failed = undefined;
-    this.lineCount = 0;
     this.scanFrom = 0;
   }
 
   private keep(buf: string, pos: number, out: AmiMessage[]): AmiMessage[] {
     this.pending = pos >= buf.length ? '' : buf.slice(pos);
-    // A message still being framed started at `pos`: its recorded line offsets stay valid relative to it.
+    // A message still being framed started at `pos`: its scan position stays valid relative to it.
     if (this.pending.length > this.maxMessageSize) {
       this.pending = '';
       this.failed = new AmiError(
@@ -135,11 +134,11 @@ export class AmiParser {
   }
 
   /**
-   * Finds the blank line that ends the message starting at `start`, recording its header lines. Returns the
-   * position just after the blank line (relative to `buf`), or -1 if the message is not complete yet; the scan
-   * then resumes where it stopped on the next push.
+   * Finds the blank line that ends the message starting at `start` (sets `bodyEnd` to where it starts).
+   * Returns the position just after it, or -1 if the message is not complete yet; the scan then resumes where
+   * it stopped on the next push.
    */
-  private scanLines(buf: string, start: number): number {
+  private frame(buf: string, start: number): number {
     let at = start + this.scanFrom;
     for (;;) {
       const nl = buf.indexOf('\n', at);
@@ -147,33 +146,14 @@ export class AmiParser {
         this.scanFrom = at - start;
         return -1;
       }
-      const end = nl > at && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      if (end === at) {
+      // The line [at, nl) is empty: nothing, or a lone CR.
+      if (nl === at || (nl === at + 1 && buf.charCodeAt(at) === CR)) {
         this.scanFrom = 0;
+        this.bodyEnd = at;
         return nl + 1;
       }
-      let n = this.lineCount;
-      if (n + 2 > this.lines.length) {
-        const grown = new Int32Array(this.lines.length * 2);
-        grown.set(this.lines);
-        this.lines = grown;
-      }
-      this.lines[n++] = at - start;
-      this.lines[n++] = end - start;
-      this.lineCount = n;
       at = nl + 1;
     }
-  }
-
-  /** Slices the recorded header lines out of the message's own copy. */
-  private parseScanned(text: string): AmiMessage {
-    const lines = this.lines;
-    const n = this.lineCount;
-    this.lineCount = 0;
-    // Sized once: the line count is known, so the array never grows while filled.
-    const fields = new Array<string>(n);
-    for (let i = 0; i < n; i += 2) writeHeaderLine(fields, i, text, lines[i]!, lines[i + 1]!);
-    return new AmiMessage(fields);
   }
 
   private findEndCommand(buf: string, from: number): { bodyEnd: number; terminatorEnd: number } | -1 {
@@ -201,19 +181,6 @@ function toBuffer(chunk: Uint8Array): Buffer {
  */
 function copyOf(slice: string): string {
   return (' ' + slice).slice(1);
-}
-
-/** Writes one `Name: value` line as fields[at], fields[at + 1] (a line without a colon: name `''`). */
-function writeHeaderLine(fields: string[], at: number, text: string, start: number, end: number): void {
-  const colon = text.indexOf(':', start);
-  if (colon === -1 || colon >= end) {
-    fields[at] = '';
-    fields[at + 1] = text.slice(start, end);
-    return;
-  }
-  const v = colon + 1 < end && text.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
-  fields[at] = text.slice(start, colon);
-  fields[at + 1] = text.slice(v, end);
 }
 
 /**
