@@ -83,6 +83,7 @@ export interface PbxScenario {
   extensions?: Record<string, Record<string, DialplanStep[]>>;
   contexts?: string[];
   endpoints?: Record<string, EndpointOption>;
+  queues?: Record<string, QueueSpec>;
   inboundCalls?: ScheduledInboundCall[];
 }
 

@@ -161,6 +161,14 @@ describe('route table and call outcomes', () => {
     clients.push(c);
     expect((await originate(c, 's', 'Local/15551234567@test')).get('Reason')).toBe('5');
     expect(() => validateScenario({ routes: [{ pattern: 'x', outcome: 'nope' }] })).toThrow(/outcome/);
+    expect(() =>
+      validateScenario({
+        inboundCalls: [
+          { from: 3, atMs: -1 },
+          { to: 'service', hangupAfterMs: 'soon' },
+        ],
+      }),
+    ).toThrow(/inboundCalls\[0\]\.from[\s\S]*inboundCalls\[0\]\.atMs[\s\S]*inboundCalls\[1\]\.hangupAfterMs/);
   });
 
   it('compiles Asterisk patterns and regular expressions', () => {
