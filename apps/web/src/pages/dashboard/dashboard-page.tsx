@@ -33,10 +33,10 @@ export function DashboardPage() {
         onRetry={() => void stats.refetch()}
       />
       <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <LiveBoard streamState={stream.state} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <HourlyChart
             buckets={hourly.data?.buckets}
             isPending={hourly.isPending}

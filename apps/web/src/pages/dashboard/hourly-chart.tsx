@@ -88,7 +88,7 @@ export function HourlyChart({ buckets, isPending, error, onRetry }: HourlyChartP
                 legendProps={{ verticalAlign: 'bottom' }}
                 tickLine="y"
                 xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 12 }}
-                yAxisProps={{ width: 32, domain: [0, ticks.at(-1) ?? 4], ticks }}
+                yAxisProps={{ width: 32, domain: [0, ticks.at(-1) ?? 4], ticks, interval: 0 }}
                 aria-label="Calls per hour by outcome"
                 role="img"
                 data-testid="hourly-chart"

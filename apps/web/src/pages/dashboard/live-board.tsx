@@ -45,7 +45,7 @@ export function LiveBoard({ streamState }: { streamState: CallStreamState }) {
           </EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={300}>
-            <Table verticalSpacing="xs" horizontalSpacing={wide ? 'sm' : 6} aria-label="Calls in progress">
+            <Table verticalSpacing="xs" horizontalSpacing={wide ? 'xs' : 6} aria-label="Calls in progress">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Number</Table.Th>

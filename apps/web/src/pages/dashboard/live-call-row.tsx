@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Table, Text } from '@mantine/core';
 import { IconPhoneOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-error';
@@ -33,9 +33,12 @@ export function LiveCallRow({ call, now, mayHangUp, compact }: LiveCallRowProps)
         {call.from ?? '—'}
       </Table.Td>
       <Table.Td>
-        <StatusChip status={call.status} size="sm" />
+        {/* never squeezed into an ellipsis by a narrow column */}
+        <Box w="max-content">
+          <StatusChip status={call.status} size="sm" />
+        </Box>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text
           span
           ff="monospace"
