@@ -10,6 +10,9 @@ import { SoundFileStore } from './sound-file-store.js';
 import { SoundStorage } from './sound-storage.js';
 import { SoundUploadsService } from './sound-uploads.service.js';
 import { SoundsController } from './sounds.controller.js';
+import { SoundLimitsController } from './sound-limits.controller.js';
+import { SoundVersionPreviewController } from './sound-version-preview.controller.js';
+import { SoundVersionPreviewService } from './sound-version-preview.service.js';
 import { SoundReloadService } from './sound-reload.service.js';
 import { SoundsHttp } from './sounds.http.js';
 import { SoundsRepository } from './sounds.repository.js';
@@ -20,7 +23,12 @@ import { RecordingsModule } from '../recordings/recordings.module.js';
 
 @Module({
   imports: [TenantsModule, SoundIoModule, RecordingsModule],
-  controllers: [SoundsController, AsteriskSoundsController],
+  controllers: [
+    SoundLimitsController,
+    SoundsController,
+    SoundVersionPreviewController,
+    AsteriskSoundsController,
+  ],
   providers: [
     SoundsRepository,
     SoundStorage,
@@ -34,6 +42,7 @@ import { RecordingsModule } from '../recordings/recordings.module.js';
     SoundUploadsService,
     SoundsHttp,
     SoundReloadService,
+    SoundVersionPreviewService,
   ],
   exports: [SoundsService],
 })

@@ -387,6 +387,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sounds/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upload limits: largest file, longest sound, files per upload, accepted formats (any role) */
+        get: operations["SoundLimitsController_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sounds": {
         parameters: {
             query?: never;
@@ -487,6 +504,23 @@ export interface paths {
         };
         /** Waveform peaks of the active version (up to 1000 points) */
         get: operations["SoundsController_peaks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sounds/{soundId}/versions/{versionId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version as 8 kHz 16-bit PCM WAV, active or not (browser-playable; Range supported) */
+        get: operations["SoundVersionPreviewController_preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4070,6 +4104,64 @@ export interface operations {
             };
         };
     };
+    SoundLimitsController_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Largest file accepted, in bytes (SOUNDS_MAX_UPLOAD_MB); larger answers 413. */
+                        maxUploadBytes: number;
+                        /** @description Longest sound accepted, in seconds (SOUNDS_MAX_DURATION_SECONDS); longer answers 422. */
+                        maxDurationSeconds: number;
+                        /** @description Most files one upload request may carry. */
+                        maxFilesPerUpload: number;
+                        /** @description The audio types an upload may be. */
+                        formats: ("wav" | "mp3" | "ogg" | "flac" | "gsm" | "ulaw" | "alaw")[];
+                        /** @description Types without a header: the upload must name them in its `type` field. */
+                        rawFormats: ("wav" | "mp3" | "ogg" | "flac" | "gsm" | "ulaw" | "alaw")[];
+                    };
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     SoundsController_list: {
         parameters: {
             query?: {
@@ -5274,6 +5366,83 @@ export interface operations {
             };
             /** @description Conflicts with existing state. Codes: `slug-taken`, `did-exists`, `transfer-number-exists`, `no-did-available`, `no-transfer-number-available`, `tenant-disabled`, `call-not-active`, `call-not-connected`, `sound-not-ready`, `sound-exists`, `sound-version-not-ready`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SoundVersionPreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sound id */
+                soundId: string;
+                /** @description Sound version id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to another tenant. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing state. Codes: `slug-taken`, `did-exists`, `transfer-number-exists`, `no-did-available`, `no-transfer-number-available`, `tenant-disabled`, `call-not-active`, `call-not-connected`, `sound-not-ready`, `sound-exists`, `sound-version-not-ready`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Range header asks for bytes past the end of the file. Codes: `range-not-satisfiable`. */
+            416: {
                 headers: {
                     [name: string]: unknown;
                 };
