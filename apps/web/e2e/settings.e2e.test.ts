@@ -190,7 +190,14 @@ describe('settings (browser)', () => {
         await screenshot(admin, 'settings-tenants');
 
         await admin.getByRole('tab', { name: 'DIDs' }).click();
-        await admin.getByText('Pick a tenant').waitFor();
+        await admin.getByText('Pick a tenant', { exact: true }).waitFor();
+        await admin.getByRole('tab', { name: 'Tenants' }).click();
+        await admin.getByRole('button', { name: 'Work on Globex Support' }).click();
+        await admin.waitForURL('**/settings/dids');
+        await admin.getByText('No DIDs yet').waitFor();
+        await expect
+          .poll(() => admin.getByRole('textbox', { name: 'Tenant' }).inputValue())
+          .toBe('Globex Support');
       });
     } finally {
       await admin.context().close();

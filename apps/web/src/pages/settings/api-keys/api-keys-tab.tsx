@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../shared/confirm-dialog';
 import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { RowActions } from '../shared/row-actions';
+import { StatusBadge } from '../shared/status-badge';
 import { TenantRequired } from '../shared/tenant-required';
 import { CreateApiKeyModal } from './create-api-key-modal';
 import { CreatedKeyModal } from './created-key-modal';
@@ -17,6 +18,8 @@ export function ApiKeysTab() {
     <TenantRequired what="API keys">{(tenantId) => <TenantApiKeys tenantId={tenantId} />}</TenantRequired>
   );
 }
+
+const ROLE_COLORS = { admin: 'grape', operator: 'blue', viewer: 'gray' } as const;
 
 function TenantApiKeys({ tenantId }: { tenantId: string }) {
   const session = useSession();
@@ -59,7 +62,7 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
                   <Group gap="xs">
                     <Text fw={600}>{key.name}</Text>
                     {isOwn(key) && (
-                      <Badge size="sm" variant="outline">
+                      <Badge size="sm" variant="filled" color="indigo.9">
                         this session
                       </Badge>
                     )}
@@ -74,10 +77,7 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={key.role === 'admin' ? 'grape' : key.role === 'operator' ? 'blue' : 'gray'}
-                  >
+                  <Badge variant="dot" color={ROLE_COLORS[key.role]}>
                     {key.role}
                   </Badge>
                 </Table.Td>
@@ -89,9 +89,7 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
                   {key.revokedAt === null ? (
-                    <Badge color="green" variant="light">
-                      Active
-                    </Badge>
+                    <StatusBadge on onLabel="Active" offLabel="Revoked" />
                   ) : (
                     <Text size="sm" c="red.8">
                       Revoked {formatDateTime(key.revokedAt)}

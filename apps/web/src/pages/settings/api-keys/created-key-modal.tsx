@@ -17,11 +17,8 @@ export function CreatedKeyModal({ created, onClose }: { created: CreatedApiKey; 
       <Stack>
         <Alert
           color="orange"
-          title={
-            <Text fw={700} c="orange.9" span>
-              Copy it now
-            </Text>
-          }
+          title="Copy it now"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           role="alert"
         >
           This is the only time the key is shown: you will not see it again. Store it somewhere safe, such as

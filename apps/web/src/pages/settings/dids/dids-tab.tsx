@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useDeleteDid, useDids, type Did } from '../../../hooks/use-dids';
@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../shared/confirm-dialog';
 import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { RowActions } from '../shared/row-actions';
+import { StatusBadge } from '../shared/status-badge';
 import { TenantRequired } from '../shared/tenant-required';
 import { DidFormModal } from './did-form-modal';
 import { DidRotationSelect } from './did-rotation-select';
@@ -64,9 +65,7 @@ function TenantDids({ tenantId }: { tenantId: string }) {
                   )}
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
-                  <Badge color={did.enabled ? 'green' : 'gray'} variant="light">
-                    {did.enabled ? 'Active' : 'Inactive'}
-                  </Badge>
+                  <StatusBadge on={did.enabled} onLabel="Active" offLabel="Inactive" />
                 </Table.Td>
                 <Table.Td>
                   <DidUsage did={did} />

@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 
 export interface RowActionsProps {
   /** What the row is, for the buttons' accessible names: "Edit +14155550123". */
@@ -8,12 +9,15 @@ export interface RowActionsProps {
   onDelete: () => void;
   /** The destructive verb: Delete, Revoke. */
   deleteVerb?: string;
+  /** Another action shown first, e.g. a link. */
+  leading?: ReactNode;
 }
 
 /** Compact edit and delete buttons for a table row, named for screen readers and with tooltips. */
-export function RowActions({ name, onEdit, onDelete, deleteVerb = 'Delete' }: RowActionsProps) {
+export function RowActions({ name, onEdit, onDelete, deleteVerb = 'Delete', leading }: RowActionsProps) {
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">
+      {leading}
       {onEdit && (
         <Tooltip label="Edit">
           <ActionIcon variant="light" size="lg" aria-label={`Edit ${name}`} onClick={onEdit}>

@@ -110,6 +110,15 @@ describe('TenantsTab (super-admin)', () => {
     await waitFor(() => expect(api.requests.some((r) => r.method === 'DELETE')).toBe(true));
   });
 
+  it('picks a tenant to work on from its row', async () => {
+    const { session } = renderWithApp(<TenantsTab />, {
+      principal: superAdmin,
+      routes: { 'GET /api/tenants': () => page([aTenant(), globex]) },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Work on Globex' }));
+    expect(session.setTenantId).toHaveBeenCalledWith(globex.id);
+  });
+
   it('shows the error state when the list fails', async () => {
     renderWithApp(<TenantsTab />, {
       principal: superAdmin,

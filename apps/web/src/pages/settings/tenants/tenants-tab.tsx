@@ -1,5 +1,19 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../../auth/session';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import {
@@ -14,6 +28,7 @@ import { didRotationLabel } from '../dids/did-rotation';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { RowActions } from '../shared/row-actions';
+import { StatusBadge } from '../shared/status-badge';
 import { SettingsModal } from '../shared/settings-modal';
 import { TenantForm } from './tenant-form';
 
@@ -67,6 +82,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; tenant: Tenant } | null;
 
 function AllTenants() {
   const session = useSession();
+  const navigate = useNavigate();
   const tenants = useAllTenants();
   const create = useCreateTenant();
   const update = useUpdateTenant();
@@ -88,7 +104,8 @@ function AllTenants() {
   const toolbar = (
     <Group justify="space-between">
       <Text c="dimmed" size="sm">
-        Every tenant on this Switchboard. Pick one in the header to work on its DIDs, numbers and keys.
+        Every tenant on this Switchboard. To work on its DIDs, numbers and keys, pick it with the arrow in its
+        row or in the header.
       </Text>
       <Button onClick={() => setEditing({ mode: 'create' })}>New tenant</Button>
     </Group>
@@ -120,7 +137,14 @@ function AllTenants() {
             {tenants.data.map((tenant) => (
               <Table.Tr key={tenant.id}>
                 <Table.Td>
-                  <Text fw={600}>{tenant.name}</Text>
+                  <Group gap="xs">
+                    <Text fw={600}>{tenant.name}</Text>
+                    {session.tenantId === tenant.id && (
+                      <Badge size="sm" variant="filled" color="indigo.9">
+                        picked
+                      </Badge>
+                    )}
+                  </Group>
                   <Text size="xs" c="dimmed">
                     {tenant.slug}
                   </Text>
@@ -131,15 +155,28 @@ function AllTenants() {
                   <Text size="sm">{callLimits(tenant)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={tenant.enabled ? 'green' : 'gray'} variant="light">
-                    {tenant.enabled ? 'Enabled' : 'Disabled'}
-                  </Badge>
+                  <StatusBadge on={tenant.enabled} onLabel="Enabled" offLabel="Disabled" />
                 </Table.Td>
                 <Table.Td>
                   <RowActions
                     name={tenant.name}
                     onEdit={() => setEditing({ mode: 'edit', tenant })}
                     onDelete={() => setDeleting(tenant)}
+                    leading={
+                      <Tooltip label="Work on its DIDs, numbers and keys">
+                        <ActionIcon
+                          variant="subtle"
+                          size="lg"
+                          aria-label={`Work on ${tenant.name}`}
+                          onClick={() => {
+                            session.setTenantId(tenant.id);
+                            void navigate('/settings/dids');
+                          }}
+                        >
+                          <IconArrowRight size={18} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    }
                   />
                 </Table.Td>
               </Table.Tr>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import {
@@ -11,6 +11,7 @@ import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { TenantRequired } from '../shared/tenant-required';
 import { RowActions } from '../shared/row-actions';
+import { StatusBadge } from '../shared/status-badge';
 import { ShareBar } from './share-bar';
 import { TransferNumberFormModal } from './transfer-number-form-modal';
 import { transferShares } from './transfer-share';
@@ -83,9 +84,7 @@ function TenantTransferNumbers({ tenantId }: { tenantId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td visibleFrom="sm">
-                    <Badge color={n.enabled ? 'green' : 'gray'} variant="light">
-                      {n.enabled ? 'Active' : 'Inactive'}
-                    </Badge>
+                    <StatusBadge on={n.enabled} onLabel="Active" offLabel="Inactive" />
                   </Table.Td>
                   <Table.Td visibleFrom="sm">{n.weight}</Table.Td>
                   <Table.Td>
