@@ -20,7 +20,7 @@ export function DeleteRecordingButton({ recording }: { recording: Recording }) {
     <>
       <Button
         variant="subtle"
-        color="red"
+        color="red.9"
         size="compact-sm"
         leftSection={<IconTrash size={16} aria-hidden />}
         onClick={() => {
@@ -44,7 +44,7 @@ export function DeleteRecordingButton({ recording }: { recording: Recording }) {
             <Button variant="default" onClick={close}>
               Keep it
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={confirm}>
+            <Button color="red.9" loading={remove.isPending} onClick={confirm}>
               Delete recording
             </Button>
           </Group>
