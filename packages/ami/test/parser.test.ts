@@ -103,6 +103,18 @@ describe('AmiParser', () => {
     }
   });
 
+  it('decodes UTF-8 after ASCII chunks, and an unfinished character before an ASCII chunk as U+FFFD', () => {
+    const parser = new AmiParser({ expectBanner: false });
+    const name = Buffer.from('Zoë', 'utf8');
+    const out = [
+      ...parser.push('Event: A\r\nX: plain\r\n\r\n'),
+      ...parser.push(Buffer.concat([Buffer.from('Event: B\r\nX: '), name, Buffer.from('\r\n\r\n')])),
+      ...parser.push(Buffer.concat([Buffer.from('Event: C\r\nX: '), name.subarray(0, 3)])),
+      ...parser.push(Buffer.from('!\r\n\r\n')),
+    ];
+    expect(out.map((m) => m.get('X'))).toEqual(['plain', 'Zoë', 'Zo\uFFFD!']);
+  });
+
   it('normalises legacy `Response: Follows ... --END COMMAND--` output to Output headers', () => {
     const legacy =
       'Response: Follows\r\nPrivilege: Command\r\nActionID: 9\r\n' +
