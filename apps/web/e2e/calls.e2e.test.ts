@@ -148,6 +148,12 @@ describe('calls (browser)', () => {
           await list.locator('li', { hasText: BUSY.e164 }).locator('[data-status="busy"]').isVisible(),
         ).toBe(true);
         await screenshot(phone, 'call-logs-phone');
+        await list.getByRole('link', { name: BUSY.e164 }).click();
+        await phone.getByRole('heading', { name: `Call to ${BUSY.e164}` }).waitFor();
+        await screenshot(phone, 'call-detail-phone');
+        await phone.goto(`${server.baseUrl}/calls/new`);
+        await phone.getByLabel('Number to call').fill(ANSWERED.typed);
+        await screenshot(phone, 'make-call-phone');
       } finally {
         await phone.context().close();
       }

@@ -4,6 +4,17 @@ import { StatusChip } from '../../components/status-chip';
 import type { Call } from '../../hooks/use-calls';
 import { formatDateTime, formatSeconds } from './call-format';
 
+/** "ring 1 s · talk 3 s · Normal Clearing", leaving out what the call does not have. */
+function outcomeLine(call: Call): string {
+  return [
+    call.ringSeconds !== null ? `ring ${formatSeconds(call.ringSeconds)}` : null,
+    call.talkSeconds !== null ? `talk ${formatSeconds(call.talkSeconds)}` : null,
+    call.hangupCauseText,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** Call logs for phone widths: one card per call, the number as its link, status beside it. */
 export function CallCards({ calls }: { calls: Call[] }) {
   return (
@@ -20,12 +31,7 @@ export function CallCards({ calls }: { calls: Call[] }) {
             {formatDateTime(call.createdAt)}
             {call.from ? ` · from ${call.from}` : ''}
           </Text>
-          {(call.talkSeconds !== null || call.hangupCause !== null) && (
-            <Text size="sm">
-              Ring {formatSeconds(call.ringSeconds)} · talk {formatSeconds(call.talkSeconds)}
-              {call.hangupCauseText ? ` · ${call.hangupCauseText}` : ''}
-            </Text>
-          )}
+          {outcomeLine(call) && <Text size="sm">{outcomeLine(call)}</Text>}
         </Card>
       ))}
     </Stack>

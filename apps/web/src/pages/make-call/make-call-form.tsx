@@ -1,4 +1,15 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
 import { IconPhoneOutgoing } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -36,7 +47,12 @@ interface MakeCallFormProps {
 
 /** The make-call form: checks what it can as you type, sends once, and opens the call's live view. */
 export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCallFormProps) {
-  const [values, setValues] = useState<MakeCallValues>(initialValues);
+  const [values, setValues] = useState<MakeCallValues>(() =>
+    initialValues({
+      hasSounds: sounds.some((sound) => sound.activeVersion !== null),
+      hasDefault: tenant.answerDestination !== null,
+    }),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const makeCall = useMakeCall();
@@ -86,7 +102,7 @@ export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCall
           required
           autoFocus
         />
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <Select
             label="Caller ID"
             description={enabledDids.length === 0 ? 'The tenant has no enabled DID' : undefined}
@@ -101,7 +117,6 @@ export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCall
             onChange={(value) => set('from', !value || value === ROTATE ? '' : value)}
             error={errors.from}
             allowDeselect={false}
-            miw={200}
           />
           <TextInput
             label="Caller name"
@@ -110,9 +125,8 @@ export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCall
             onChange={(event) => set('callerName', event.currentTarget.value)}
             error={errors.callerName}
             maxLength={80}
-            miw={200}
           />
-        </Group>
+        </SimpleGrid>
         <AnswerFields
           values={values}
           errors={errors}
@@ -121,7 +135,7 @@ export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCall
           sounds={sounds}
           transferNumbers={transferNumbers}
         />
-        <Group grow align="flex-end" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" style={{ alignItems: 'end' }}>
           <NumberInput
             label="Ring timeout"
             suffix=" s"
@@ -131,16 +145,14 @@ export function MakeCallForm({ tenant, dids, sounds, transferNumbers }: MakeCall
             onChange={(value) => set('timeoutSeconds', value)}
             error={errors.timeoutSeconds}
             allowDecimal={false}
-            miw={160}
           />
           <Switch
             label="Record the call"
             checked={values.record}
             onChange={(event) => set('record', event.currentTarget.checked)}
             pb={8}
-            miw={160}
           />
-        </Group>
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button
             type="submit"

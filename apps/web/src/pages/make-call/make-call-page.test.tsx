@@ -134,6 +134,29 @@ describe('MakeCallPage', () => {
     expect(second!.headers.get('idempotency-key')).not.toBe(first!.headers.get('idempotency-key'));
   });
 
+  it("starts with the tenant's default on answer when the library has no sound, and sends none", async () => {
+    const bodies: MakeCallBody[] = [];
+    renderPage(
+      baseRoutes({
+        'GET /api/tenants/:tenantId': () => ({
+          ...tenant,
+          answerDestination: { type: 'sound', sound: 'hello-world' },
+        }),
+        'GET /api/sounds': () => ({ items: [], nextCursor: null }),
+        'POST /api/calls/make-call': async (request) => {
+          bodies.push((await request.json()) as MakeCallBody);
+          return json(aCall(), 202);
+        },
+      }),
+    );
+    expect(await screen.findByRole('radio', { name: 'Tenant default' })).toBeChecked();
+    expect(screen.getByText('Plays hello-world.')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/Number to call/), '+12025550100');
+    await userEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(await screen.findByText('live view')).toBeInTheDocument();
+    expect(bodies[0]).toEqual({ to: '+12025550100', record: false, timeoutSeconds: 30, tenantId: TENANT_ID });
+  });
+
   it('checks the form before sending it', async () => {
     const { api } = renderPage(baseRoutes());
     await userEvent.click(await screen.findByRole('button', { name: 'Call' }));

@@ -36,11 +36,12 @@ export type MakeCallField =
 
 export type FieldErrors = Partial<Record<MakeCallField, string>>;
 
-export const initialValues = (): MakeCallValues => ({
+/** A blank form; on answer it starts with a sound when the library has one, else the tenant's default if set. */
+export const initialValues = (tenant: { hasSounds: boolean; hasDefault: boolean }): MakeCallValues => ({
   to: '',
   from: '',
   callerName: '',
-  answer: 'sound',
+  answer: !tenant.hasSounds && tenant.hasDefault ? 'default' : 'sound',
   soundId: null,
   transfer: WEIGHTED_PICK,
   transferOther: '',
