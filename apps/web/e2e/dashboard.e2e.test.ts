@@ -141,6 +141,16 @@ describe('dashboard and recordings (browser)', () => {
         .toBe('completed');
       await row(phone, id).waitFor({ state: 'detached' });
     });
+    await step(phone, 'recordings-phone', async () => {
+      await phone.goto(`${server.baseUrl}/recordings`);
+      const item = phone.getByRole('listitem', { name: `${callId}.wav` });
+      await item.waitFor();
+      await item.getByRole('button', { name: `Play ${callId}.wav` }).click();
+      await item.getByLabel(`Recording ${callId}.wav`).waitFor();
+      const box = (await item.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await screenshot(phone, 'recordings-phone');
+    });
     await phone.context().close();
   }, 60_000);
 });
