@@ -105,6 +105,32 @@ describe.each(databases)('calls: live stream, reports, PBX failures ($name)', (d
     await waitForCall(t, other.id, own.body.id);
   });
 
+  it('a Last-Event-ID older than what the server holds in memory (here: after a restart) resumes from the database', async () => {
+    const tenant = await callingTenant(t);
+    const before = await makeCall(t, tenant.key, { to: '+12025550486' });
+    await waitForCall(t, tenant.id, before.body.id);
+    await flushed(t);
+    const { change_seq: seq } = await db.handle.db
+      .selectFrom('calls')
+      .select('change_seq')
+      .where('id', '=', before.body.id)
+      .executeTakeFirstOrThrow();
+    await t.close();
+    connector = new SimPbxConnector();
+    t = await startTestApp(db.handle, { pbxConnector: connector });
+    await untilReady(t);
+    await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const resumed = readEvents(port, tenant.key, 2, String(Number(seq) - 1));
+    await resumed.opened;
+    const after = await makeCall(t, tenant.key, { to: '+12025550486' });
+    const [missed, live] = await resumed.events;
+    // The call that changed while the client was away, as it is now; then the live stream goes on.
+    expect(missed).toMatchObject({ id: String(seq), data: { id: before.body.id, status: 'busy' } });
+    expect(live!.data.id).toBe(after.body.id);
+    await waitForCall(t, tenant.id, after.body.id);
+  });
+
   it('stats count outcomes per DID; the CSV export streams every call, formulas defused', async () => {
     const tenant = await callingTenant(t);
     const answered = await makeCall(t, tenant.key, { to: '+12025550100', callerName: '=1+2' });

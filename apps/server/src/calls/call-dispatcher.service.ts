@@ -8,7 +8,6 @@ import { TenantsRepository } from '../tenants/tenants.repository.js';
 import { TransferNumbersService } from '../tenants/transfer-numbers.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import { CallTrackingService } from './call-tracking.service.js';
-import { toCallView } from './calls.dto.js';
 import { CallsOptions } from './calls.options.js';
 import { CallsRepository } from './calls.repository.js';
 
@@ -108,7 +107,7 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
    */
   send(row: CallRow, tenant: TenantRow, pbxName: string): CallRow {
     this.tracking.register(row, pbxName);
-    this.hub.publish(row.tenant_id, toCallView(row));
+    this.hub.publish(row);
     const client = this.pbx.client(pbxName)!;
     client.originate(originateParams(row, tenant)).catch((err: unknown) => {
       // Not sent at all: the call failed. Sent but unanswered (timeout): the events and the watchdog decide.
@@ -154,7 +153,7 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
         ended_at: now,
         updated_at: now,
       });
-      if (failed) this.hub.publish(failed.tenant_id, toCallView(failed));
+      if (failed) this.hub.publish(failed);
       throw err;
     }
   }

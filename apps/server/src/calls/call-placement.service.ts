@@ -250,7 +250,7 @@ export class CallPlacementService {
     }
     const row = result.row;
     if (row.scheduled_at.getTime() > call.created_at.getTime()) {
-      this.hub.publish(tenant.id, toCallView(row));
+      this.hub.publish(row);
       return toCallView(row);
     }
     return toCallView(await this.dispatcher.dispatch(row, tenant));

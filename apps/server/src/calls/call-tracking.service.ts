@@ -8,7 +8,6 @@ import { TransferNumbersService } from '../tenants/transfer-numbers.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
 import { CallTracker } from './call-tracker.js';
 import type { CallSnapshot, CallTrailEntry, CallUpdate } from './call-status.js';
-import { toCallView } from './calls.dto.js';
 import { TRAIL_EVENTS } from './tracker-event.js';
 import { CallsOptions } from './calls.options.js';
 import { CallsRepository } from './calls.repository.js';
@@ -165,7 +164,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
     this.trail = [];
     try {
       const rows = await this.calls.applyBatch(snapshots, trail, this.clock.now());
-      for (const row of rows) this.hub.publish(row.tenant_id, toCallView(row));
+      for (const row of rows) this.hub.publish(row);
     } catch (err) {
       this.logger.error(`call changes not written (${snapshots.length} calls): ${(err as Error).message}`);
     }
@@ -178,7 +177,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
       const response = await client!.action({ Action: 'MixMonitor', Channel: channel, File: file });
       if (!response.ok) throw new Error(response.get('Message') ?? 'MixMonitor refused');
       const row = await this.calls.update(callId, { recording_file: file, updated_at: this.clock.now() });
-      if (row) this.hub.publish(row.tenant_id, toCallView(row));
+      if (row) this.hub.publish(row);
     } catch (err) {
       this.logger.warn(`recording of call ${callId} not started: ${(err as Error).message}`);
     }
@@ -223,7 +222,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
         ended_at: now,
         updated_at: now,
       });
-      if (closed) this.hub.publish(closed.tenant_id, toCallView(closed));
+      if (closed) this.hub.publish(closed);
     }
     await this.flush();
   }
@@ -237,7 +236,7 @@ export class CallTrackingService implements OnApplicationBootstrap, OnApplicatio
     const grace = 2 * this.options.watchdogIntervalMs + 60_000;
     const before = new Date(now.getTime() - this.options.maxCallDurationMs - grace);
     for (const row of await this.calls.closeAbandoned(before, now)) {
-      this.hub.publish(row.tenant_id, toCallView(row));
+      this.hub.publish(row);
     }
   }
 

@@ -8,7 +8,7 @@ import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema } from '../common/validation/pagination.js';
 import { IdParam, ValidBody, ValidQuery } from '../common/validation/zod-params.js';
 import { CallReportsService } from './call-reports.service.js';
-import { CallStreamHub } from './call-stream.hub.js';
+import { CallStreamService } from './call-stream.service.js';
 import {
   callDetailSchema,
   callStatsSchema,
@@ -41,7 +41,7 @@ export class CallsController {
   constructor(
     private readonly calls: CallsService,
     private readonly placement: CallPlacementService,
-    private readonly hub: CallStreamHub,
+    private readonly liveStream: CallStreamService,
     private readonly reports: CallReportsService,
   ) {}
 
@@ -149,14 +149,25 @@ export class CallsController {
       connection: 'keep-alive',
     });
     reply.raw.write(': connected\n\n');
-    const unsubscribe = this.hub.subscribe(tenantId, resumeFrom, (message) => {
-      reply.raw.write(`id: ${message.id}\nevent: call\ndata: ${JSON.stringify(message.call)}\n\n`);
-    });
     const keepalive = setInterval(() => reply.raw.write(': keepalive\n\n'), 15_000);
+    let closed = false;
+    let unsubscribe = (): void => undefined;
     request.raw.on('close', () => {
+      closed = true;
       clearInterval(keepalive);
       unsubscribe();
     });
+    try {
+      // Resuming may read the database first (a Last-Event-ID older than what memory holds).
+      unsubscribe = await this.liveStream.subscribe(tenantId, resumeFrom, (message) => {
+        reply.raw.write(`id: ${message.id}\nevent: call\ndata: ${JSON.stringify(message.call)}\n\n`);
+      });
+    } catch {
+      clearInterval(keepalive);
+      reply.raw.end();
+      return;
+    }
+    if (closed) unsubscribe();
   }
 
   @Get(':id')

@@ -7,6 +7,7 @@ import { CallReportsRepository } from './call-reports.repository.js';
 import { CallReportsService } from './call-reports.service.js';
 import { CallDispatcherService } from './call-dispatcher.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
+import { CallStreamService } from './call-stream.service.js';
 import { CallTrackingService } from './call-tracking.service.js';
 import { CallsController } from './calls.controller.js';
 import { CallsOptions, callsOptionsFrom } from './calls.options.js';
@@ -29,6 +30,7 @@ import { CallsService } from './calls.service.js';
     CallsRepository,
     TenantsRepository,
     CallStreamHub,
+    CallStreamService,
     CallTrackingService,
     CallDispatcherService,
     CallsService,

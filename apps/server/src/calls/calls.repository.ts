@@ -144,6 +144,18 @@ export class CallsRepository {
       .execute();
   }
 
+  /** The tenant's calls changed after `changeSeq`, as they are now, in change order (stream resume). */
+  async changedSince(tenantId: string, changeSeq: number, limit: number): Promise<CallRow[]> {
+    return this.db
+      .selectFrom('calls')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`change_seq > ${String(changeSeq)}::bigint`)
+      .orderBy('change_seq')
+      .limit(limit)
+      .execute();
+  }
+
   async events(callId: string): Promise<CallEventRow[]> {
     return this.db
       .selectFrom('call_events')

@@ -80,7 +80,7 @@ export class CallsService {
       const now = this.clock.now();
       const canceled = await this.calls.cancelQueued(id, now);
       if (canceled) {
-        this.hub.publish(canceled.tenant_id, toCallView(canceled));
+        this.hub.publish(canceled);
         return toCallView(canceled);
       }
     }

@@ -130,6 +130,8 @@ export interface CallsTable {
   request_hash: string | null;
   /** The Switchboard instance that placed the call and tracks it (several may share the database). */
   owner: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The number of the row's last change (a bigint, as text): the live stream's event id. */
+  change_seq: ColumnType<string, never, never>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: UpdatedAt;
 }
