@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { json } from '../../../test/fake-api';
 import { renderWithApp, TENANT_ID } from '../../../test/render';
 import type { Recording } from '../../hooks/use-recordings';
@@ -64,6 +64,40 @@ describe('RecordingsPage', () => {
     expect(audio.getAttribute('src')).toMatch(/^blob:/);
     expect(api.requests.map((r) => new URL(r.url).pathname)).toContain('/api/recordings/rec-1/playable');
     expect(await screen.findByRole('link', { name: 'Download' })).toBeInTheDocument();
+  });
+
+  it('downloads the original file with the API key, under its own name', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+    const { api } = renderWithApp(<RecordingsPage />, {
+      routes: {
+        'GET /api/recordings': () => ({ items: [recording(1)], nextCursor: null }),
+        'GET /api/recordings/:id/download': () => new Response(new Uint8Array([82, 73, 70, 70])),
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Download out-1.wav' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]!.download).toBe('out-1.wav');
+    expect(clicked[0]!.href).toMatch(/^blob:/);
+    const request = api.requests.find((r) => r.url.endsWith('/download'))!;
+    expect(request.headers.get('authorization')).toBe('Bearer test-key');
+    click.mockRestore();
+  });
+
+  it('says why a download failed', async () => {
+    renderWithApp(<RecordingsPage />, {
+      routes: {
+        'GET /api/recordings': () => ({ items: [recording(1)], nextCursor: null }),
+        'GET /api/recordings/:id/download': () =>
+          json({ error: 'not-found', message: 'Recording not found' }, 404),
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Download out-1.wav' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Download failed: Recording not found');
   });
 
   it('says when there are no recordings, and when none match the filters', async () => {
