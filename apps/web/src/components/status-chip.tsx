@@ -1,17 +1,21 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import type { CallStatus } from '../hooks/use-calls';
 
+/** Green and orange dark enough for white text or text on white at WCAG AA (4.5:1); Mantine's green.8/orange.9 are not. */
+export const ACCESSIBLE_GREEN = '#15803d';
+export const ACCESSIBLE_ORANGE = '#c2410c';
+
 /**
- * One colour per call status, dark enough (shade 7-9) that white text reads at WCAG AA; ringing is yellow
+ * One colour per call status, dark enough that white text reads at WCAG AA (4.5:1 or more); ringing is yellow
  * with dark text (autoContrast).
  */
 export const STATUS_COLORS: Record<CallStatus, MantineColor> = {
   queued: 'gray.7',
   dialing: 'blue.8',
   ringing: 'yellow.4',
-  answered: 'green.8',
+  answered: ACCESSIBLE_GREEN,
   completed: 'teal.9',
-  busy: 'orange.9',
+  busy: ACCESSIBLE_ORANGE,
   'no-answer': 'grape.8',
   congestion: 'pink.9',
   failed: 'red.9',

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Call } from '../../hooks/use-calls';
 import { crossCheck, describeAnswer, formatDateTime, formatSeconds } from './call-format';
+import { ACCESSIBLE_GREEN, ACCESSIBLE_ORANGE } from '../../components/status-chip';
 
 function Facts({ rows, label }: { rows: Array<[string, ReactNode]>; label: string }) {
   return (
@@ -46,7 +47,7 @@ function CrossCheckBadge({ call }: { call: Call }) {
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Badge color={check.agrees ? 'green.8' : 'orange.9'} variant="filled">
+        <Badge color={check.agrees ? ACCESSIBLE_GREEN : ACCESSIBLE_ORANGE} variant="filled">
           {check.agrees ? 'agree' : 'differ'}
         </Badge>
         <Text size="sm">
@@ -55,7 +56,7 @@ function CrossCheckBadge({ call }: { call: Call }) {
         </Text>
       </Group>
       {check.notes.map((note) => (
-        <Text key={note} size="sm" c="orange.9">
+        <Text key={note} size="sm" c={ACCESSIBLE_ORANGE}>
           {note}
         </Text>
       ))}

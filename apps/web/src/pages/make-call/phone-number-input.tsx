@@ -1,5 +1,6 @@
 import { Text, TextInput } from '@mantine/core';
 import { checkPhoneNumber } from './phone-check';
+import { ACCESSIBLE_GREEN } from '../../components/status-chip';
 
 interface PhoneNumberInputProps {
   label: string;
@@ -18,7 +19,7 @@ export function PhoneNumberInput(props: PhoneNumberInputProps) {
   const liveError = check.kind === 'invalid' ? `Not a valid number: ${check.message}` : undefined;
   const hint =
     check.kind === 'valid' ? (
-      <Text component="span" size="sm" c="green.9">
+      <Text component="span" size="sm" c={ACCESSIBLE_GREEN}>
         Will dial <strong>{check.e164}</strong> ({check.international}
         {check.country ? `, ${check.country}` : ''})
       </Text>
