@@ -1,5 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
@@ -70,8 +71,19 @@ const PEAKS = { versionId: 'v1', durationMs: 5000, peaks: [0.1, 0.8, 0.4] };
 function routes(peaks: () => unknown = () => PEAKS) {
   return {
     'GET /api/sounds/:id/peaks': peaks,
-    'GET /api/sounds/:id/preview': () => new Response(new Uint8Array([82, 73, 70, 70])),
+    'GET /api/sounds/:id/versions/:versionId/preview': () => new Response(new Uint8Array([82, 73, 70, 70])),
   };
+}
+
+/** The player of a sound whose active version an operator switches from v1 to v2. */
+function Switching() {
+  const [versionId, setVersionId] = useState('v1');
+  return (
+    <>
+      <button onClick={() => setVersionId('v2')}>activate v2</button>
+      <WaveformPlayer soundId="s1" versionId={versionId} name="welcome" />
+    </>
+  );
 }
 
 describe('WaveformPlayer', () => {
@@ -82,7 +94,7 @@ describe('WaveformPlayer', () => {
     const play = await screen.findByRole('button', { name: 'Play welcome' });
     expect(surfer.options).toMatchObject({ peaks: [[0.1, 0.8, 0.4]], duration: 5 });
     expect(String(surfer.options!.url)).toMatch(/^blob:/);
-    const preview = api.requests.find((r) => r.url.endsWith('/api/sounds/s1/preview'))!;
+    const preview = api.requests.find((r) => r.url.endsWith('/api/sounds/s1/versions/v1/preview'))!;
     expect(preview.headers.get('authorization')).toBe('Bearer test-key');
     expect(screen.getByText('0:00 / 0:05')).toBeInTheDocument();
 
@@ -127,6 +139,28 @@ describe('WaveformPlayer', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Preview unavailable: The sound has no ready version',
     );
+  });
+
+  it('reloads the waveform and the audio of the new version when the active version changes', async () => {
+    let active = 'v1';
+    const { api } = renderWithApp(<Switching />, {
+      routes: routes(() =>
+        active === 'v1' ? PEAKS : { versionId: 'v2', durationMs: 65_000, peaks: [0.9, 0.3] },
+      ),
+    });
+    await screen.findByRole('button', { name: 'Play welcome' });
+    const firstUrl = String(surfer.options!.url);
+    expect(surfer.options).toMatchObject({ peaks: [[0.1, 0.8, 0.4]], duration: 5 });
+
+    active = 'v2';
+    await userEvent.click(screen.getByRole('button', { name: 'activate v2' }));
+    expect(await screen.findByText('0:00 / 1:05')).toBeInTheDocument();
+    expect(surfer.destroyed).toBe(1);
+    expect(surfer.options).toMatchObject({ peaks: [[0.9, 0.3]], duration: 65 });
+    expect(String(surfer.options!.url)).not.toBe(firstUrl);
+    const paths = api.requests.map((r) => new URL(r.url).pathname);
+    expect(paths).toContain('/api/sounds/s1/versions/v2/preview');
+    expect(paths.filter((p) => p.endsWith('/peaks'))).toHaveLength(2);
   });
 
   it('destroys the player when it goes away', async () => {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { errorMessage } from '../api/api-error';
 import { useAuthorizedObjectUrl } from '../hooks/use-authorized-object-url';
-import { soundPreviewPath, useSoundPeaks } from '../hooks/use-sounds';
+import { useSoundPeaks, versionPreviewPath } from '../hooks/use-sounds';
 
 interface WaveformPlayerProps {
   soundId: string;
@@ -30,7 +30,8 @@ const SEEK_STEP_S = 1;
 export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps) {
   const theme = useMantineTheme();
   const peaks = useSoundPeaks(soundId, versionId);
-  const media = useAuthorizedObjectUrl(versionId ? soundPreviewPath(soundId) : null);
+  // The audio of exactly this version: when the active version changes, the player loads the new one.
+  const media = useAuthorizedObjectUrl(versionId ? versionPreviewPath(soundId, versionId) : null);
   const container = useRef<HTMLDivElement>(null);
   const surfer = useRef<WaveSurfer | null>(null);
   const [playing, setPlaying] = useState(false);

@@ -14,6 +14,7 @@ export type Sound = ResponseOf<'/api/sounds/{soundId}', 'get'>;
 export type SoundVersion = ResponseOf<'/api/sounds/{soundId}/versions', 'get'>[number];
 export type SoundPeaks = ResponseOf<'/api/sounds/{soundId}/peaks', 'get'>;
 export type SoundStatus = Sound['status'];
+export type SoundLimits = ResponseOf<'/api/sounds/limits', 'get'>;
 
 export interface SoundFilters {
   search?: string;
@@ -28,11 +29,18 @@ export const soundKeys = {
   detail: (soundId: string) => [...soundKeys.all, 'detail', soundId] as const,
   versions: (soundId: string) => [...soundKeys.all, 'versions', soundId] as const,
   peaks: (soundId: string, versionId: string) => [...soundKeys.all, 'peaks', soundId, versionId] as const,
+  /** Outside `all`: refreshing the sounds has no reason to ask for the limits again. */
+  limits: () => ['sound-limits'] as const,
 };
 
 /** The browser-playable WAV of a sound's active version (fetched with the key, see useAuthorizedObjectUrl). */
 export function soundPreviewPath(soundId: string): string {
   return `/api/sounds/${soundId}/preview`;
+}
+
+/** One version's browser-playable WAV, active or not; a version never changes, so its audio is cached by path. */
+export function versionPreviewPath(soundId: string, versionId: string): string {
+  return `/api/sounds/${soundId}/versions/${versionId}/preview`;
 }
 
 /** How often a list or sound with a version still converting is asked again. */
@@ -115,16 +123,32 @@ export function useSoundPeaks(soundId: string, versionId: string | null) {
   });
 }
 
-export function useRenameSound() {
+/** What an edit may change: the name (the server moves the PBX files) and the description (null clears it). */
+export interface SoundChanges {
+  name?: string;
+  description?: string | null;
+}
+
+export function useUpdateSound() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ soundId, name }: { soundId: string; name: string }) =>
-      unwrap(api.client.PATCH('/api/sounds/{soundId}', { params: { path: { soundId } }, body: { name } })),
+    mutationFn: ({ soundId, changes }: { soundId: string; changes: SoundChanges }) =>
+      unwrap(api.client.PATCH('/api/sounds/{soundId}', { params: { path: { soundId } }, body: changes })),
     onSuccess: async (sound) => {
       queryClient.setQueryData(soundKeys.detail(sound.id), sound);
       await queryClient.invalidateQueries({ queryKey: soundKeys.lists() });
     },
+  });
+}
+
+/** The server's upload limits (largest file, longest sound, formats); they change only with its configuration. */
+export function useSoundLimits() {
+  const api = useApi();
+  return useQuery({
+    queryKey: soundKeys.limits(),
+    staleTime: Infinity,
+    queryFn: ({ signal }) => unwrap(api.client.GET('/api/sounds/limits', { signal })),
   });
 }
 

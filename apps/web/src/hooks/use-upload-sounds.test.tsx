@@ -7,8 +7,14 @@ import { aSound, aVersion } from '../pages/sounds/sound-fixtures';
 import { rawTypeOf, useUploadSounds, type UploadRequest } from './use-upload-sounds';
 
 /** Shows every phase each upload went through, and starts an upload on a click. */
-function Probe({ request }: { request: UploadRequest }) {
-  const { uploads, start, tenantMissing } = useUploadSounds({ pollIntervalMs: 1 });
+function Probe({
+  request,
+  checkFile,
+}: {
+  request: UploadRequest;
+  checkFile?: (file: File) => string | null;
+}) {
+  const { uploads, start, tenantMissing } = useUploadSounds({ pollIntervalMs: 1, checkFile });
   return (
     <div>
       <button onClick={() => void start(request)}>start</button>
@@ -145,5 +151,30 @@ describe('useUploadSounds', () => {
     answer();
     await waitFor(() => expect(screen.getByTestId('upload-welcome.wav')).toHaveTextContent(/^ready/));
     expect(leave()).toBe(true);
+  });
+
+  it('refuses a file the check turns down without sending it, and sends the others', async () => {
+    const sent: string[] = [];
+    renderWithApp(
+      <Probe
+        request={{ files: [wav('huge.wav'), wav('small.wav')] }}
+        checkFile={(file) => (file.name === 'huge.wav' ? 'huge.wav is too large' : null)}
+      />,
+      {
+        routes: {
+          'POST /api/sounds': async (request) => {
+            const file = (await request.formData()).get('file') as File;
+            sent.push(file.name);
+            return json({ results: [{ file: file.name, status: 201, sound: aSound() }] }, 201);
+          },
+          'GET /api/sounds/:id/versions': () => [aVersion()],
+          'GET /api/sounds': () => ({ items: [], nextCursor: null }),
+        },
+      },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'start' }));
+    expect(screen.getByTestId('upload-huge.wav')).toHaveTextContent('refused 0% - v- huge.wav is too large');
+    await waitFor(() => expect(screen.getByTestId('upload-small.wav')).toHaveTextContent(/^ready/));
+    expect(sent).toEqual(['small.wav']);
   });
 });

@@ -77,11 +77,21 @@ function isAbort(error: unknown): boolean {
  * then follows each accepted file's conversion until it is ready or failed. Needs a tenant: the key's own, or
  * the one a super-admin picked (`tenantMissing` says when there is none).
  */
-export function useUploadSounds(options: { pollIntervalMs?: number } = {}) {
+export interface UploadSoundsOptions {
+  pollIntervalMs?: number;
+  /**
+   * Why a file must not be sent (e.g. over the server's size limit), or null to send it. A refused file is
+   * listed as refused with that reason and never sent.
+   */
+  checkFile?: (file: File) => string | null;
+}
+
+export function useUploadSounds(options: UploadSoundsOptions = {}) {
   const pollMs = options.pollIntervalMs ?? SOUND_POLL_MS;
   const api = useApi();
   const queryClient = useQueryClient();
   const session = useSession();
+  const checkFile = options.checkFile;
   const [uploads, setUploads] = useState<SoundUpload[]>([]);
   const nextId = useRef(0);
   const controllers = useRef(new Map<number, AbortController>());
@@ -177,28 +187,34 @@ export function useUploadSounds(options: { pollIntervalMs?: number } = {}) {
   const start = useCallback(
     async (request: UploadRequest) => {
       const tenantId = session.tenantId;
-      const added = request.files.map((file) => ({ file, id: ++nextId.current }));
+      // A file the check refuses (e.g. over the server's size limit) is refused here, before a byte of it is
+      // sent: the server would answer 413 only after reading it all.
+      const added = request.files.map((file) => ({
+        file,
+        id: ++nextId.current,
+        refusal: checkFile?.(file) ?? null,
+      }));
       setUploads((all) => [
-        ...added.map(({ file, id }): SoundUpload => ({
+        ...added.map(({ file, id, refusal }): SoundUpload => ({
           id,
           fileName: file.name,
           size: file.size,
-          phase: 'queued',
+          phase: refusal ? 'refused' : 'queued',
           sent: 0,
           soundId: null,
           soundName: request.soundName ?? null,
           version: null,
-          error: null,
+          error: refusal,
           errorCode: null,
         })),
         ...all,
       ]);
-      for (const { file, id } of added) {
-        if (cancelled.current.has(id)) continue;
+      for (const { file, id, refusal } of added) {
+        if (refusal || cancelled.current.has(id)) continue;
         await uploadOne(id, file, request, tenantId);
       }
     },
-    [session.tenantId, uploadOne],
+    [session.tenantId, uploadOne, checkFile],
   );
 
   /** Stops an upload (or its following) and drops a queued one. */

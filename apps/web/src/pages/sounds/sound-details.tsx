@@ -6,7 +6,7 @@ import { WaveformPlayer } from '../../components/waveform-player';
 import { useSound } from '../../hooks/use-sounds';
 import type { SoundUpload, UploadRequest } from '../../hooks/use-upload-sounds';
 import { DeleteSoundModal } from './delete-sound-modal';
-import { RenameSoundModal } from './rename-sound-modal';
+import { EditSoundModal } from './edit-sound-modal';
 import { formatDateTime, usageText } from './sound-format';
 import { SoundStatusBadge } from './sound-status-badge';
 import { SoundVersions } from './sound-versions';
@@ -22,11 +22,11 @@ interface SoundDetailsProps {
   onDeleted: () => void;
 }
 
-/** One sound: its player, where the dialplan finds it, its versions, and (for operators) rename/new version/delete. */
+/** One sound: its player, where the dialplan finds it, its versions, and (for operators) edit/new version/delete. */
 export function SoundDetails(props: SoundDetailsProps) {
   const { soundId, canEdit } = props;
   const sound = useSound(soundId);
-  const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
 
   if (sound.isLoading) return <LoadingState label="Loading the sound…" />;
   if (sound.error || !sound.data)
@@ -75,12 +75,8 @@ export function SoundDetails(props: SoundDetailsProps) {
       </Stack>
       {canEdit && (
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} />}
-            onClick={() => setDialog('rename')}
-          >
-            Rename
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
+            Edit
           </Button>
           <FileButton
             onChange={(file) => file && props.onUpload({ files: [file], soundName: s.name })}
@@ -103,10 +99,10 @@ export function SoundDetails(props: SoundDetailsProps) {
         </Group>
       )}
       <UploadList uploads={uploads} onCancel={props.onCancelUpload} onDismiss={props.onDismissUpload} />
-      <SoundVersions soundId={s.id} canEdit={canEdit} />
+      <SoundVersions soundId={s.id} name={s.name} canEdit={canEdit} />
       {canEdit && (
         <>
-          {dialog === 'rename' && <RenameSoundModal sound={s} opened onClose={() => setDialog(null)} />}
+          {dialog === 'edit' && <EditSoundModal sound={s} opened onClose={() => setDialog(null)} />}
           <DeleteSoundModal
             sound={s}
             opened={dialog === 'delete'}

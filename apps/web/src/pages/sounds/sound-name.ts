@@ -16,12 +16,27 @@ export function sanitiseSoundName(raw: string): string {
     .replace(/[-_]+$/g, '');
 }
 
-/** Why a typed name can not be used, or null when it can. */
-export function soundNameProblem(raw: string, current: string): string | null {
+/** Why a typed name can not be used, or null when it can (its current name included). */
+export function soundNameProblem(raw: string): string | null {
   if (raw.trim() === '') return 'Enter a name.';
   if (raw.length > 200) return 'At most 200 characters.';
   const name = sanitiseSoundName(raw);
   if (name === '') return 'Use letters or digits: a name needs at least one.';
-  if (name === current) return 'That is already its name.';
+  return null;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** The description to store: trimmed, and null when blank (which clears it). */
+export function storedDescription(raw: string): string | null {
+  const trimmed = raw.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Why a typed description can not be used (the server's rules: one line, at most 500 characters), or null. */
+export function descriptionProblem(raw: string): string | null {
+  if (raw.trim().length > 500) return 'At most 500 characters.';
+  if (CONTROL_CHARACTERS.test(raw)) return 'One line, without tabs or other control characters.';
   return null;
 }

@@ -2,19 +2,23 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { Dropzone } from '@mantine/dropzone';
 import { IconFileMusic, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import type { SoundLimits } from '../../hooks/use-sounds';
 import type { UploadRequest } from '../../hooks/use-upload-sounds';
+import { uploadLimitsText } from './upload-limits-text';
 
 interface SoundUploadPanelProps {
   onFiles: (request: UploadRequest) => void;
   /** A super-admin has not picked a tenant: uploads need one. */
   tenantMissing: boolean;
+  /** The server's limits, shown in the drop zone; undefined while they load (or when they could not be read). */
+  limits: SoundLimits | undefined;
 }
 
 /**
- * Drop one or many audio files, or choose them with the button. The server judges each file by its content
- * (WAV, MP3, OGG, FLAC, raw GSM/u-law/a-law; up to 50 MB and 10 minutes), so nothing is filtered here.
+ * Drop one or many audio files, or choose them with the button. The server judges each file by its content,
+ * so nothing is filtered by type here; the size limit is checked before sending (see useUploadSounds).
  */
-export function SoundUploadPanel({ onFiles, tenantMissing }: SoundUploadPanelProps) {
+export function SoundUploadPanel({ onFiles, tenantMissing, limits }: SoundUploadPanelProps) {
   const openRef = useRef<() => void>(null);
   const [normalise, setNormalise] = useState(false);
   const [trim, setTrim] = useState(false);
@@ -66,9 +70,9 @@ export function SoundUploadPanel({ onFiles, tenantMissing }: SoundUploadPanelPro
             </Dropzone.Idle>
             <Stack gap={2}>
               <Text fw={600}>Drop audio files here</Text>
-              <Text size="sm" c="gray.7">
-                WAV, MP3, OGG, FLAC or raw GSM/u-law/a-law; up to 50 MB and 10 minutes each. Each file becomes
-                a sound named after it (a name in use gets a new version).
+              <Text size="sm" c="gray.7" data-testid="upload-limits">
+                {limits ? `${uploadLimitsText(limits)} ` : ''}Each file becomes a sound named after it (a name
+                in use gets a new version).
               </Text>
             </Stack>
           </Group>

@@ -1,13 +1,18 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPlayerPlayFilled, IconPlayerStopFilled } from '@tabler/icons-react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useActivateVersion, useSoundVersions, type SoundVersion } from '../../hooks/use-sounds';
 import { formatBytes, formatDateTime, formatDuration } from './sound-format';
 import { SoundStatusBadge } from './sound-status-badge';
+import { VersionPreviewPlayer } from './version-preview-player';
 
 interface SoundVersionsProps {
   soundId: string;
+  /** The sound's name, for the players' labels. */
+  name: string;
   canEdit: boolean;
 }
 
@@ -23,10 +28,14 @@ function describe(version: SoundVersion): string {
   ].join(' · ');
 }
 
-/** Every version of a sound, newest first; an operator can make an older ready one active again. */
-export function SoundVersions({ soundId, canEdit }: SoundVersionsProps) {
+/**
+ * Every version of a sound, newest first. Anyone can play a ready version (one at a time) to hear it before an
+ * operator makes it active again.
+ */
+export function SoundVersions({ soundId, name, canEdit }: SoundVersionsProps) {
   const versions = useSoundVersions(soundId);
   const activate = useActivateVersion();
+  const [listening, setListening] = useState<string | null>(null);
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="versions-title">
@@ -68,29 +77,56 @@ export function SoundVersions({ soundId, canEdit }: SoundVersionsProps) {
                 </Text>
               )}
             </Stack>
-            {canEdit && version.status === 'ready' && !version.active && (
-              <Button
-                size="compact-sm"
-                variant="light"
-                aria-label={`Activate version ${version.version}`}
-                loading={activate.isPending && activate.variables?.versionId === version.id}
-                onClick={() =>
-                  activate.mutate(
-                    { soundId, versionId: version.id },
-                    {
-                      onSuccess: () =>
-                        notifications.show({
-                          color: 'teal',
-                          message: `Version ${version.version} is now the one the PBX plays`,
-                        }),
-                    },
-                  )
-                }
-              >
-                Activate
-              </Button>
-            )}
+            <Group gap="xs" wrap="nowrap">
+              {version.status === 'ready' && (
+                <ActionIcon
+                  variant="light"
+                  size="lg"
+                  radius="xl"
+                  aria-label={`${listening === version.id ? 'Stop' : 'Play'} version ${version.version}`}
+                  aria-pressed={listening === version.id}
+                  onClick={() => setListening(listening === version.id ? null : version.id)}
+                >
+                  {listening === version.id ? (
+                    <IconPlayerStopFilled size={16} />
+                  ) : (
+                    <IconPlayerPlayFilled size={16} />
+                  )}
+                </ActionIcon>
+              )}
+              {canEdit && version.status === 'ready' && !version.active && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  aria-label={`Activate version ${version.version}`}
+                  loading={activate.isPending && activate.variables?.versionId === version.id}
+                  onClick={() =>
+                    activate.mutate(
+                      { soundId, versionId: version.id },
+                      {
+                        onSuccess: () =>
+                          notifications.show({
+                            color: 'teal',
+                            message: `Version ${version.version} is now the one the PBX plays`,
+                          }),
+                      },
+                    )
+                  }
+                >
+                  Activate
+                </Button>
+              )}
+            </Group>
           </Group>
+          {listening === version.id && (
+            <div style={{ marginTop: 8 }}>
+              <VersionPreviewPlayer
+                soundId={soundId}
+                versionId={version.id}
+                label={`Version ${version.version} of ${name}`}
+              />
+            </div>
+          )}
         </Paper>
       ))}
     </Stack>

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SOUND_POLL_MS } from '../../hooks/use-sounds';
 import { json } from '../../../test/fake-api';
 import { renderWithApp } from '../../../test/render';
 import { aSound, aVersion } from './sound-fixtures';
@@ -40,13 +41,23 @@ const hold = aSound({
   latestVersion: aVersion({ id: 'v9', status: 'failed', active: false }),
 });
 
+const LIMITS = {
+  maxUploadBytes: 1024 * 1024,
+  maxDurationSeconds: 90,
+  maxFilesPerUpload: 20,
+  formats: ['wav', 'mp3', 'ogg', 'flac', 'gsm', 'ulaw', 'alaw'],
+  rawFormats: ['gsm', 'ulaw', 'alaw'],
+};
+
 function libraryRoutes(extra: Record<string, (request: Request) => unknown> = {}) {
   return {
+    // Before `/api/sounds/:id`, which would match it too.
+    'GET /api/sounds/limits': () => LIMITS,
     'GET /api/sounds': () => ({ items: [welcome, hold], nextCursor: null }),
     'GET /api/sounds/:id': () => welcome,
     'GET /api/sounds/:id/versions': () => [newer, older],
     'GET /api/sounds/:id/peaks': () => ({ versionId: 'v2', durationMs: 65_000, peaks: [0.2, 0.5] }),
-    'GET /api/sounds/:id/preview': () => new Response(new Uint8Array([1, 2])),
+    'GET /api/sounds/:id/versions/:versionId/preview': () => new Response(new Uint8Array([1, 2])),
     ...extra,
   };
 }
@@ -87,7 +98,7 @@ describe('SoundsPage', () => {
     expect(screen.getByText('Drop audio files above to add the first one.')).toBeInTheDocument();
   });
 
-  it('lets a viewer browse and play but not upload, rename, activate or delete', async () => {
+  it('lets a viewer browse and play but not upload, edit, activate or delete', async () => {
     renderWithApp(<SoundsPage />, {
       routes: libraryRoutes(),
       principal: { role: 'viewer' },
@@ -96,7 +107,7 @@ describe('SoundsPage', () => {
     expect(await screen.findByRole('button', { name: 'Play welcome' })).toBeInTheDocument();
     expect(await screen.findAllByTestId('sound-version')).toHaveLength(2);
     expect(screen.queryByText('Upload sounds')).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Rename' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Activate version 1' })).not.toBeInTheDocument();
   });
@@ -191,10 +202,10 @@ describe('SoundsPage', () => {
         },
       }),
     });
-    await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
-    const dialog = within(await screen.findByRole('dialog', { name: 'Rename “welcome”' }));
-    const input = dialog.getByLabelText(/New name/);
-    const submit = dialog.getByRole('button', { name: 'Rename' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Edit “welcome”' }));
+    const input = dialog.getByLabelText(/^Name/);
+    const submit = dialog.getByRole('button', { name: 'Save' });
     await userEvent.clear(input);
     await userEvent.click(submit);
     expect(await screen.findByText('Enter a name.')).toBeInTheDocument();
@@ -206,10 +217,10 @@ describe('SoundsPage', () => {
     await userEvent.clear(input);
     await userEvent.type(input, 'Greeting 2026');
     await userEvent.click(submit);
-    // The renamed sound keeps its drawer, and the rename dialog closes once the rename is done.
+    // The renamed sound keeps its drawer, and the edit dialog closes once the rename is done.
     expect(await screen.findByRole('dialog', { name: 'greeting-2026' })).toBeInTheDocument();
     releaseList();
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Rename/ })).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Edit/ })).not.toBeInTheDocument());
     expect(bodies).toEqual([{ name: 'Hold Music' }, { name: 'Greeting 2026' }]);
   });
 
@@ -227,5 +238,139 @@ describe('SoundsPage', () => {
     await waitFor(() =>
       expect(screen.queryByRole('dialog', { name: 'Delete “welcome”?' })).not.toBeInTheDocument(),
     );
+  });
+
+  it('edits the description alone, clears it, and says when nothing changed', async () => {
+    const bodies: unknown[] = [];
+    let current = { ...welcome, description: 'Old text' as string | null };
+    renderWithApp(<SoundsPage />, {
+      path: '/sounds?sound=s1',
+      routes: libraryRoutes({
+        'GET /api/sounds/:id': () => current,
+        'PATCH /api/sounds/:id': async (request) => {
+          const body = (await request.json()) as { description?: string | null };
+          bodies.push(body);
+          current = { ...current, description: body.description ?? null };
+          return current;
+        },
+      }),
+    });
+    expect(await screen.findByText('Old text')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    let dialog = within(await screen.findByRole('dialog', { name: 'Edit “welcome”' }));
+    const description = dialog.getByLabelText(/^Description/);
+    expect(description).toHaveValue('Old text');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    expect(dialog.getByRole('status')).toHaveTextContent('Nothing to save');
+    expect(bodies).toHaveLength(0);
+
+    await userEvent.clear(description);
+    await userEvent.type(description, '  Played before the menu ');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Played before the menu')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Edit/ })).not.toBeInTheDocument());
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    dialog = within(await screen.findByRole('dialog', { name: 'Edit “welcome”' }));
+    await userEvent.clear(dialog.getByLabelText(/^Description/));
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByText('Played before the menu')).not.toBeInTheDocument());
+    expect(bodies).toEqual([{ description: 'Played before the menu' }, { description: null }]);
+  });
+
+  it('refuses a description with a tab (the server keeps descriptions to one line) before asking it', async () => {
+    const { api } = renderWithApp(<SoundsPage />, { path: '/sounds?sound=s1', routes: libraryRoutes() });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Edit “welcome”' }));
+    const description = dialog.getByLabelText(/^Description/);
+    await userEvent.click(description);
+    await userEvent.paste('one\ttwo');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    expect(dialog.getByText('One line, without tabs or other control characters.')).toBeInTheDocument();
+    expect(api.requests.some((r) => r.method === 'PATCH')).toBe(false);
+  });
+
+  it("shows the server's limits in the drop zone", async () => {
+    renderWithApp(<SoundsPage />, { routes: libraryRoutes() });
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-limits')).toHaveTextContent(
+        'WAV, MP3, OGG, FLAC or raw GSM/u-law/a-law; up to 1 MB and 1 minute 30 seconds each.',
+      ),
+    );
+  });
+
+  it('refuses a file over the size limit without sending it, naming the limit, and sends the rest', async () => {
+    const sent: string[] = [];
+    const { api } = renderWithApp(<SoundsPage />, {
+      routes: libraryRoutes({
+        'POST /api/sounds': async (request) => {
+          const file = (await request.formData()).get('file') as File;
+          sent.push(file.name);
+          return json({ results: [{ file: file.name, status: 201, sound: welcome }] }, 201);
+        },
+      }),
+    });
+    await waitFor(() => expect(screen.getByTestId('upload-limits')).toHaveTextContent('up to 1 MB'));
+    await userEvent.upload(screen.getByLabelText('Sound files'), [
+      new File([new Uint8Array(1.5 * 1024 * 1024)], 'long-message.wav', { type: 'audio/wav' }),
+      new File(['RIFF'], 'welcome.wav', { type: 'audio/wav' }),
+    ]);
+    const refused = (await screen.findAllByTestId('upload-row')).find((row) =>
+      row.textContent?.includes('long-message.wav'),
+    )!;
+    expect(refused).toHaveAttribute('data-phase', 'refused');
+    expect(within(refused).getByRole('alert')).toHaveTextContent(
+      'Refused: long-message.wav is 1.5 MB: the limit is 1 MB per file. Nothing was sent.',
+    );
+    await waitFor(() => expect(screen.getByText('Ready as “welcome” (version 2)')).toBeInTheDocument());
+    expect(sent).toEqual(['welcome.wav']);
+    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('plays an older version before it is activated, one version at a time', async () => {
+    const { api } = renderWithApp(<SoundsPage />, {
+      path: '/sounds?sound=s1',
+      principal: { role: 'viewer' },
+      routes: libraryRoutes(),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Play version 1' }));
+    const player = await screen.findByLabelText('Version 1 of welcome');
+    expect(player.tagName).toBe('AUDIO');
+    expect(player).toHaveAttribute('src', 'blob:test/1');
+    expect(api.requests.map((r) => new URL(r.url).pathname)).toContain('/api/sounds/s1/versions/v1/preview');
+    await userEvent.click(screen.getByRole('button', { name: 'Play version 2' }));
+    expect(await screen.findByLabelText('Version 2 of welcome')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Version 1 of welcome')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop version 2' }));
+    expect(screen.queryByTestId('version-preview')).not.toBeInTheDocument();
+  });
+
+  describe('while a sound converts', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('asks for the library again until the sound is ready, then stops asking', async () => {
+      // Only the query's refetch interval is driven by the test; everything else runs on real time.
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const converting = aSound({
+        status: 'processing',
+        activeVersion: null,
+        latestVersion: aVersion({ status: 'processing', active: false }),
+      });
+      let answers = 0;
+      renderWithApp(<SoundsPage />, {
+        routes: libraryRoutes({
+          'GET /api/sounds': () => ({ items: [++answers < 3 ? converting : welcome], nextCursor: null }),
+        }),
+      });
+      const status = () => within(screen.getByTestId('sound-row')).getByTestId('sound-status');
+      await waitFor(() => expect(status()).toHaveTextContent('Converting'));
+      await act(() => vi.advanceTimersByTimeAsync(SOUND_POLL_MS));
+      await waitFor(() => expect(answers).toBe(2));
+      expect(status()).toHaveTextContent('Converting');
+      await act(() => vi.advanceTimersByTimeAsync(SOUND_POLL_MS));
+      await waitFor(() => expect(status()).toHaveTextContent('Ready'));
+      await act(() => vi.advanceTimersByTimeAsync(SOUND_POLL_MS * 5));
+      expect(answers).toBe(3);
+    });
   });
 });

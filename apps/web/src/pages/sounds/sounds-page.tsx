@@ -1,13 +1,15 @@
 import { Drawer, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { hasRole, useSession } from '../../auth/session';
-import { useSound } from '../../hooks/use-sounds';
+import { useSound, useSoundLimits } from '../../hooks/use-sounds';
 import { useUploadSounds } from '../../hooks/use-upload-sounds';
 import { SoundDetails } from './sound-details';
 import { SoundUploadPanel } from './sound-upload-panel';
 import { SoundsLibrary } from './sounds-library';
 import { UploadList } from './upload-list';
+import { tooLargeMessage } from './upload-size';
 
 /**
  * The sound library: upload (drop or choose files, progress per file through conversion), browse, play with
@@ -17,7 +19,10 @@ import { UploadList } from './upload-list';
 export function SoundsPage() {
   const session = useSession();
   const canEdit = hasRole(session.principal.role, 'operator');
-  const upload = useUploadSounds();
+  const limits = useSoundLimits();
+  const maxUploadBytes = limits.data?.maxUploadBytes;
+  const checkFile = useCallback((file: File) => tooLargeMessage(file, maxUploadBytes), [maxUploadBytes]);
+  const upload = useUploadSounds({ checkFile });
   const [params, setParams] = useSearchParams();
   const openId = params.get('sound');
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
@@ -45,7 +50,7 @@ export function SoundsPage() {
       </div>
       {canEdit && (
         <Stack gap="sm">
-          <SoundUploadPanel onFiles={start} tenantMissing={upload.tenantMissing} />
+          <SoundUploadPanel onFiles={start} tenantMissing={upload.tenantMissing} limits={limits.data} />
           <UploadList
             uploads={upload.uploads}
             onCancel={upload.cancel}
