@@ -214,6 +214,14 @@ describe('settings (browser)', () => {
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await screenshot(phone, 'settings-phone');
+
+        await phone.getByRole('button', { name: 'Edit +12025550151' }).click();
+        const dialog = phone.getByRole('dialog', { name: 'Edit transfer number +12025550151' });
+        await dialog.getByRole('textbox', { name: 'Weight' }).fill('1');
+        await expect.poll(() => dialog.getByTestId('share').textContent()).toBe('50%');
+        const box = await dialog.getByRole('button', { name: 'Save number' }).boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+        await screenshot(phone, 'settings-phone-form');
       });
     } finally {
       await phone.context().close();
