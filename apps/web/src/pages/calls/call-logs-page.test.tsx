@@ -102,6 +102,13 @@ describe('CallLogsPage', () => {
     expect(listRequests(api.requests).at(-1)!.get('status')).toBe('busy');
   });
 
+  it('searches the typed text once the user pauses', async () => {
+    const { api } = renderLogs(baseRoutes({ 'GET /api/calls': () => ({ items: [busy], nextCursor: null }) }));
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Search' }), 'acme');
+    await waitFor(() => expect(listRequests(api.requests).at(-1)!.get('q')).toBe('acme'));
+    expect(listRequests(api.requests).some((params) => params.get('q') === 'a')).toBe(false);
+  });
+
   it('loads the next page with the cursor', async () => {
     const { api } = renderLogs(
       baseRoutes({

@@ -157,6 +157,21 @@ describe('MakeCallPage', () => {
     expect(bodies[0]).toEqual({ to: '+12025550100', record: false, timeoutSeconds: 30, tenantId: TENANT_ID });
   });
 
+  it('offers every sound of the library, reading all its pages', async () => {
+    const second = { ...sound, id: '99999999-9999-4999-8999-999999999999', name: 'goodbye' };
+    renderPage(
+      baseRoutes({
+        'GET /api/sounds': (request) =>
+          new URL(request.url).searchParams.get('cursor') === 'next'
+            ? { items: [second], nextCursor: null }
+            : { items: [sound], nextCursor: 'next' },
+      }),
+    );
+    await userEvent.click(await screen.findByRole('textbox', { name: 'Sound' }));
+    expect(await screen.findByRole('option', { name: 'goodbye', hidden: true })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'welcome', hidden: true })).toBeInTheDocument();
+  });
+
   it('checks the form before sending it', async () => {
     const { api } = renderPage(baseRoutes());
     await userEvent.click(await screen.findByRole('button', { name: 'Call' }));

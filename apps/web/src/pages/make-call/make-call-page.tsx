@@ -1,4 +1,5 @@
 import { Stack, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useCallsTenant } from '../../hooks/use-calls';
 import { useDids } from '../../hooks/use-dids';
@@ -14,6 +15,11 @@ export function MakeCallPage() {
   const dids = useDids(tenantId);
   const sounds = useSounds();
   const transferNumbers = useTransferNumbers(tenantId);
+  // the sound picker offers the whole library: read the pages that follow the first
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = sounds;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const queries = [tenant, dids, sounds, transferNumbers];
   const failed = queries.find((query) => query.error);
 
@@ -27,7 +33,7 @@ export function MakeCallPage() {
         onRetry={() => queries.filter((q) => q.error).forEach((q) => void q.refetch())}
       />
     );
-  } else if (!tenant.data || !dids.data || !sounds.data || !transferNumbers.data) {
+  } else if (!tenant.data || !dids.data || !sounds.data || hasNextPage || !transferNumbers.data) {
     content = <LoadingState label="Loading caller IDs, sounds and transfer numbers…" />;
   } else {
     content = (
