@@ -174,7 +174,7 @@ export class PbxSimulator {
     if (!steps) return undefined;
     const call = new InboundSipCall(this.engine, from, ep.context, to, options);
     call.start(steps, options.hangupAfterMs);
-    return call;
+    return call.handle();
   }
 
   // ---- faults -------------------------------------------------------------------------------------------

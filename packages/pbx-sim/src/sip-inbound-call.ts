@@ -32,7 +32,7 @@ export interface InboundCall {
  * caller raises the RTP quality variables, HangupRequest (no Cause), SoftHangupRequest 16 and Hangup with
  * Cause 0, as captured; the Cdr and the device going back to NOT_INUSE follow.
  */
-export class InboundSipCall implements DialplanHooks, InboundCall {
+export class InboundSipCall implements DialplanHooks {
   readonly ch: SimChannel;
   private answered = false;
   private rtpClosed = false;
@@ -54,19 +54,16 @@ export class InboundSipCall implements DialplanHooks, InboundCall {
     engine.processedCalls++;
   }
 
-  get channel(): string {
-    return this.ch.name;
-  }
-
-  get uniqueid(): string {
-    return this.ch.uniqueid;
+  /** The handle `PbxSimulator.inboundCall` gives out. */
+  handle(): InboundCall {
+    return { channel: this.ch.name, uniqueid: this.ch.uniqueid, hangup: () => this.bye() };
   }
 
   start(steps: Parameters<typeof runDialplan>[2], hangupAfterMs: number | undefined): void {
     const { engine, ch } = this;
     engine.emitChannel('Newchannel', ch);
     setVariable(engine, ch, 'SIPDOMAIN', '127.0.0.1');
-    if (hangupAfterMs !== undefined) this.byeTimer = engine.clock.after(hangupAfterMs, () => this.hangup());
+    if (hangupAfterMs !== undefined) this.byeTimer = engine.clock.after(hangupAfterMs, () => this.bye());
     void runDialplan(engine, ch, steps, this);
   }
 
@@ -91,14 +88,15 @@ export class InboundSipCall implements DialplanHooks, InboundCall {
   }
 
   /** The Hangup application, or the dialplan ran out. */
-  hangup(ch?: SimChannel, cause = 16): void {
+  hangup(_ch: SimChannel, cause: number): void {
     if (this.ch.hungUp) return;
-    if (ch) {
-      this.engine.emitChannel('SoftHangupRequest', this.ch, ['Cause', '16']);
-      this.finish(cause);
-      return;
-    }
-    // BYE from the caller: the RTP session closes first, then the hangup is queued.
+    this.engine.emitChannel('SoftHangupRequest', this.ch, ['Cause', '16']);
+    this.finish(cause);
+  }
+
+  /** BYE from the caller: the RTP session closes first, then the hangup is queued. */
+  bye(): void {
+    if (this.ch.hungUp) return;
     this.rtpQuality();
     this.engine.emitChannel('HangupRequest', this.ch);
     this.engine.emitChannel('SoftHangupRequest', this.ch, ['Cause', '16']);

@@ -83,4 +83,18 @@ describe('a call arriving from a SIP peer', () => {
     const hangup = await waitEvent(c, 'Hangup');
     expect([hangup.get('Channel'), hangup.get('Cause')]).toEqual(['PJSIP/sipp-00000001', '0']);
   });
+
+  it('lets the test hang up as the SIP peer (BYE): Cause 0 after the RTP statistics', async () => {
+    sim = await new PbxSimulator({ port: 0, speed: 50, seed: 4 }).start();
+    const c = await loggedIn(sim.port);
+    clients.push(c);
+    const call = sim.inboundCall()!;
+    await waitEvent(c, 'Newstate');
+    call.hangup();
+    const hangup = await waitEvent(c, 'Hangup');
+    expect([hangup.get('Channel'), hangup.get('Cause')]).toEqual([call.channel, '0']);
+    const names = c.messages.filter((m) => m.type === 'event').map((m) => m.get('Variable') ?? m.name);
+    expect(names.indexOf('RTPAUDIOQOSMES')).toBeLessThan(names.indexOf('HangupRequest'));
+    expect(sim.engine.channels.size).toBe(0);
+  });
 });
