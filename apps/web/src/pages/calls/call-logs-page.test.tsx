@@ -65,6 +65,11 @@ describe('CallLogsPage', () => {
       expect(within(list).getAllByRole('listitem')).toHaveLength(2);
       expect(within(list).getByRole('link', { name: '+12025550486' })).toBeInTheDocument();
       expect(screen.queryByRole('table')).not.toBeInTheDocument();
+      // the filters fold away behind a button
+      const toggle = screen.getByRole('button', { name: 'Filters' });
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      await userEvent.click(toggle);
+      expect(toggle).toHaveAttribute('aria-expanded', 'true');
     } finally {
       window.matchMedia = matchMedia;
     }

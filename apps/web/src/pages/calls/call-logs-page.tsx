@@ -1,5 +1,6 @@
-import { Button, Center, Group, Stack, Text, Title, em } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Center, Collapse, Group, Stack, Text, Title, em } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconFilter } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { callsOf, useCalls, useCallStream, useCallsTenant } from '../../hooks/use-calls';
@@ -23,6 +24,8 @@ export function CallLogsPage() {
   useCallStream();
   const items = callsOf(calls.data);
   const phone = useMediaQuery(`(max-width: ${em(600)})`);
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const activeFilters = [...writeFilters(values).keys()].length;
 
   let content;
   if (needsTenant) {
@@ -71,12 +74,25 @@ export function CallLogsPage() {
         <Title order={2}>Call logs</Title>
         {!needsTenant && <ExportCsvButton query={toQueryString(filters, tenantId)} />}
       </Group>
+      {!needsTenant && phone && (
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} aria-hidden />}
+          onClick={toggleFilters}
+          aria-expanded={filtersOpen}
+          aria-controls="call-log-filters"
+        >
+          Filters{activeFilters > 0 ? ` (${activeFilters} active)` : ''}
+        </Button>
+      )}
       {!needsTenant && (
-        <CallLogFilterBar
-          values={values}
-          onChange={(next) => setParams(writeFilters(next), { replace: true })}
-          dids={dids.data ?? []}
-        />
+        <Collapse in={!phone || filtersOpen} id="call-log-filters">
+          <CallLogFilterBar
+            values={values}
+            onChange={(next) => setParams(writeFilters(next), { replace: true })}
+            dids={dids.data ?? []}
+          />
+        </Collapse>
       )}
       {content}
     </Stack>
