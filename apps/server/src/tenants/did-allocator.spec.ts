@@ -42,9 +42,9 @@ function repository(rows: DidRow[]) {
   const repo = {
     reads: 0,
     rows,
-    listEnabled: async () => {
+    listEnabled: () => {
       repo.reads++;
-      return repo.rows.filter((r) => r.enabled).map((r) => ({ ...r }));
+      return Promise.resolve(repo.rows.filter((r) => r.enabled).map((r) => ({ ...r })));
     },
   };
   return repo;
@@ -75,9 +75,8 @@ describe('DidAllocator', () => {
     expect(picked).toMatchObject({ kind: 'done', did: { position: 2 } });
     expect(repo.reads).toBe(2);
     // Nothing left once both are refused.
-    const none = await allocator.allocate('t', 'round-robin', undefined, async () => ({
-      counted: undefined,
-    }));
+    const refuseAll = () => Promise.resolve({ counted: undefined });
+    const none = await allocator.allocate('t', 'round-robin', undefined, refuseAll);
     expect(none).toEqual({ kind: 'none' });
   });
 
@@ -97,10 +96,9 @@ describe('DidAllocator', () => {
   it("a count that did not happen for the caller's reason passes its value on and takes the reservation back", async () => {
     const repo = repository([did(1, { daily_cap: 1 })]);
     const allocator = new DidAllocator(repo as unknown as DidsRepository, new FixedClock(), new NoRandom());
-    const stale = await allocator.allocate('t', 'round-robin', undefined, async () => ({
-      counted: undefined,
-      value: 'stale',
-    }));
+    const stale = await allocator.allocate('t', 'round-robin', undefined, () =>
+      Promise.resolve({ counted: undefined, value: 'stale' }),
+    );
     expect(stale).toEqual({ kind: 'not-counted', value: 'stale' });
     // The cap of 1 is still free.
     expect((await allocator.allocate('t', 'round-robin', undefined, counted)).kind).toBe('done');
