@@ -115,6 +115,20 @@ describe('MakeCallPage', () => {
     expect(second!.headers.get('idempotency-key')).toBe(first!.headers.get('idempotency-key'));
   });
 
+  it('places one call on a double-click', async () => {
+    const { api } = renderPage(
+      baseRoutes({
+        'POST /api/calls/make-call': () => json(aCall({ id: '55555555-5555-4555-8555-555555555555' }), 202),
+      }),
+    );
+    await userEvent.type(await screen.findByLabelText(/Number to call/), '2025550100');
+    await pickSound();
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Call' }));
+    expect(await screen.findByText('live view')).toBeInTheDocument();
+    const keys = new Set(makeCallRequests(api.requests).map((r) => r.headers.get('idempotency-key')));
+    expect(keys.size).toBe(1);
+  });
+
   it('uses a new Idempotency-Key when the request changes', async () => {
     const { api } = renderPage(
       baseRoutes({
