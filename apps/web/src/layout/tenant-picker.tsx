@@ -1,12 +1,12 @@
 import { Select } from '@mantine/core';
 import { useSession } from '../auth/session';
-import { useTenant, useTenants } from '../hooks/use-tenants';
+import { useAllTenants, useTenant } from '../hooks/use-tenants';
 
 /** An admin picks the tenant to work on; anyone else sees their own tenant's name. */
 export function TenantPicker() {
   const session = useSession();
   const isGlobalAdmin = session.principal.tenantId === null;
-  const tenants = useTenants(isGlobalAdmin);
+  const tenants = useAllTenants(isGlobalAdmin);
   const own = useTenant(isGlobalAdmin ? null : session.tenantId);
   if (!isGlobalAdmin) {
     return (
@@ -23,7 +23,9 @@ export function TenantPicker() {
       size="xs"
       w={180}
       clearable
-      data={(tenants.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+      data={(tenants.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+      searchable
+      nothingFoundMessage="No such tenant"
       value={session.tenantId}
       onChange={session.setTenantId}
     />
