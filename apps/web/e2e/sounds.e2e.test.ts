@@ -33,6 +33,7 @@ describe('sounds (browser)', () => {
   let firstWav: string;
   let secondWav: string;
   let notAudio: string;
+  let tooLarge: string;
 
   beforeAll(async () => {
     [server, browser, dir] = await Promise.all([
@@ -45,6 +46,10 @@ describe('sounds (browser)', () => {
     secondWav = sineWav(dir, 'welcome-v2.wav', 3, 880);
     notAudio = path.join(dir, 'notes.txt');
     await fs.writeFile(notAudio, 'These are meeting notes, not audio.\n'.repeat(20));
+    // Over the default SOUNDS_MAX_UPLOAD_MB (50): a sparse file, so it costs no disk.
+    tooLarge = path.join(dir, 'all-day-music.wav');
+    await fs.writeFile(tooLarge, '');
+    await fs.truncate(tooLarge, 51 * 1024 * 1024);
     page = await openPage(browser);
   }, 90_000);
 
@@ -62,6 +67,11 @@ describe('sounds (browser)', () => {
       await signIn(page, server.baseUrl, server.tenant.key);
       await page.getByRole('link', { name: 'Sounds' }).click();
       await page.getByText('No sounds yet').waitFor();
+      // The drop zone tells the server's limits (defaults: 50 MB, 600 s).
+      await page
+        .getByTestId('upload-limits')
+        .getByText('WAV, MP3, OGG, FLAC or raw GSM/u-law/a-law; up to 50 MB and 10 minutes each.')
+        .waitFor();
     });
     await step(page, 'sounds-upload', async () => {
       await page.getByTestId('sound-file-input').setInputFiles(firstWav);
@@ -105,17 +115,21 @@ describe('sounds (browser)', () => {
     });
   });
 
-  it('renames it, uploads a second version and activates the first again', async () => {
+  it('renames it with a description, uploads a second version, plays the first and activates it again', async () => {
     await step(page, 'sounds-rename', async () => {
-      await drawer().getByRole('button', { name: 'Rename' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Rename “welcome”' });
-      await dialog.getByLabel('New name').fill('Welcome Message');
+      await drawer().getByRole('button', { name: 'Edit' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit “welcome”' });
+      await dialog.getByLabel('Name').fill('Welcome Message');
       await dialog.getByText('custom/acme/welcome-message').waitFor();
-      await dialog.getByRole('button', { name: 'Rename' }).click();
+      await dialog.getByLabel('Description').fill('Played before the menu');
+      await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
       await row('welcome-message').waitFor();
+      await drawer().getByText('Played before the menu').waitFor();
       const sounds = await server.api('GET', '/api/sounds');
-      expect(sounds.body.items.map((s: { name: string }) => s.name)).toEqual(['welcome-message']);
+      expect(
+        sounds.body.items.map((s: { name: string; description: string }) => [s.name, s.description]),
+      ).toEqual([['welcome-message', 'Played before the menu']]);
     });
     await step(page, 'sounds-version', async () => {
       await page.getByTestId('version-file-input').setInputFiles(secondWav);
@@ -123,14 +137,60 @@ describe('sounds (browser)', () => {
       await expect.poll(() => versions.count(), { timeout: 30_000 }).toBe(2);
       const v2 = versions.filter({ hasText: 'Version 2' });
       await v2.getByText('Active').waitFor({ timeout: 30_000 });
+      // The player follows the new active version (3 s).
+      await drawer().getByTestId('waveform-player').getByText('0:00 / 0:03').waitFor();
+    });
+    await step(page, 'sounds-version-preview', async () => {
+      // Version 1 is heard before it is made active again.
+      await page.getByRole('button', { name: 'Play version 1' }).click();
+      const preview = drawer().getByLabel('Version 1 of welcome-message');
+      await preview.waitFor();
+      await expect
+        .poll(() => preview.evaluate((audio: HTMLAudioElement) => !audio.paused && audio.currentTime > 0), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      expect(await preview.evaluate((audio: HTMLAudioElement) => Math.round(audio.duration))).toBe(20);
+      await screenshot(page, 'sounds-version-preview');
+      await page.getByRole('button', { name: 'Stop version 1' }).click();
+      await preview.waitFor({ state: 'detached' });
+      const sounds = await server.api('GET', '/api/sounds');
+      expect(sounds.body.items[0].activeVersion.version).toBe(2);
+    });
+    await step(page, 'sounds-activate', async () => {
+      const versions = page.getByTestId('sound-version');
       await page.getByRole('button', { name: 'Activate version 1' }).click();
       await versions.filter({ hasText: 'Version 1' }).getByText('Active').waitFor();
+      // The player reloads the 20 s version.
+      await drawer().getByTestId('waveform-player').getByText('0:00 / 0:20').waitFor();
       const sounds = await server.api('GET', '/api/sounds');
       expect(sounds.body.items[0].activeVersion.version).toBe(1);
       expect(sounds.body.items[0].versionCount).toBe(2);
       await page.keyboard.press('Escape');
       await drawer().waitFor({ state: 'detached' });
       await expect.poll(() => row('welcome-message').textContent()).toContain('v1 of 2');
+    });
+  });
+
+  it('refuses a file over the size limit without sending it', async () => {
+    await step(page, 'sounds-too-large', async () => {
+      const posts: string[] = [];
+      const onRequest = (request: { method(): string; url(): string }) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      };
+      page.on('request', onRequest);
+      try {
+        await page.getByTestId('sound-file-input').setInputFiles(tooLarge);
+        const refused = page.getByTestId('upload-row').filter({ hasText: 'all-day-music.wav' });
+        await expect.poll(() => refused.getAttribute('data-phase')).toBe('refused');
+        expect(await refused.getByRole('alert').textContent()).toBe(
+          'Refused: all-day-music.wav is 51 MB: the limit is 50 MB per file. Nothing was sent.',
+        );
+        expect(posts).toEqual([]);
+        await screenshot(page, 'sounds-too-large');
+      } finally {
+        page.off('request', onRequest);
+      }
     });
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { errorMessage } from '../api/api-error';
 import { useAuthorizedObjectUrl } from '../hooks/use-authorized-object-url';
+import { useBlobUrl } from '../hooks/use-blob-url';
 import { useSoundPeaks, versionPreviewPath } from '../hooks/use-sounds';
 
 interface WaveformPlayerProps {
@@ -39,7 +40,8 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
   const [playError, setPlayError] = useState<string | null>(null);
 
   const peakData = peaks.data;
-  const url = media.url;
+  // Its own URL of the audio, valid while shown even when the blob was cached before it mounted.
+  const url = useBlobUrl(media.blob);
   const waveColor = theme.colors.indigo[3];
   const progressColor = theme.colors.indigo[8];
   useEffect(() => {
@@ -84,7 +86,7 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
       </Text>
     );
   }
-  if (peaks.isLoading || media.isLoading) {
+  if (peaks.isLoading || media.isLoading || (media.blob && !url)) {
     return (
       <Group gap="xs">
         <Loader size="xs" aria-hidden />

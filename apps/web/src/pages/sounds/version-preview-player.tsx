@@ -1,6 +1,7 @@
 import { Group, Loader, Text } from '@mantine/core';
 import { errorMessage } from '../../api/api-error';
 import { useAuthorizedObjectUrl } from '../../hooks/use-authorized-object-url';
+import { useBlobUrl } from '../../hooks/use-blob-url';
 import { versionPreviewPath } from '../../hooks/use-sounds';
 
 interface VersionPreviewPlayerProps {
@@ -16,7 +17,9 @@ interface VersionPreviewPlayerProps {
  */
 export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPreviewPlayerProps) {
   const media = useAuthorizedObjectUrl(versionPreviewPath(soundId, versionId));
-  if (media.isLoading) {
+  // Its own URL of the fetched audio: the blob may be cached already (the waveform player fetched it).
+  const url = useBlobUrl(media.blob);
+  if (media.isLoading || (media.blob && !url)) {
     return (
       <Group gap="xs">
         <Loader size="xs" aria-hidden />
@@ -26,7 +29,7 @@ export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPrevi
       </Group>
     );
   }
-  if (media.error || !media.url) {
+  if (media.error || !url) {
     return (
       <Text size="sm" c="red.8" role="alert">
         Cannot play {label}: {errorMessage(media.error)}
@@ -37,7 +40,7 @@ export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPrevi
     <audio
       controls
       autoPlay
-      src={media.url}
+      src={url}
       aria-label={label}
       data-testid="version-preview"
       style={{ width: '100%' }}
