@@ -8,7 +8,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { unwrap } from '../api/api-client';
 import { useApi } from '../api/api-context';
-import { ApiError, toApiError } from '../api/api-error';
+import { toApiError } from '../api/api-error';
 import type { BodyOf, ResponseOf } from '../api/api-types';
 import { useSession } from '../auth/session';
 import {
@@ -20,6 +20,7 @@ import {
   type CallFilters,
   type CallPage,
 } from './call-cache';
+import { CallRequestError, issuesOf } from './call-request-error';
 import { readCallStream, type CallStreamState } from './call-stream-reader';
 
 export {
@@ -33,6 +34,7 @@ export {
   type CallStatus,
 } from './call-cache';
 export type { CallStreamState } from './call-stream-reader';
+export { CallRequestError, type FieldIssue } from './call-request-error';
 
 export type MakeCallBody = BodyOf<'/api/calls/make-call', 'post'>;
 export type CallStats = ResponseOf<'/api/calls/stats', 'get'>;
@@ -126,45 +128,6 @@ export function useCallStats(period: { since?: string; until?: string } = {}) {
         }),
       ),
   });
-}
-
-/** A field-level problem the server reported (`details.issues[]`, or `details.field` of a bad number). */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** An ApiError that also carries the server's per-field issues, for showing them on the form. */
-export class CallRequestError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    readonly issues: FieldIssue[],
-  ) {
-    super(status, code, message);
-    this.name = 'CallRequestError';
-  }
-}
-
-function issuesOf(body: unknown): FieldIssue[] {
-  const details = (body as { details?: unknown } | undefined)?.details as
-    { issues?: unknown; field?: unknown } | undefined;
-  if (!details || typeof details !== 'object') return [];
-  if (Array.isArray(details.issues)) {
-    return details.issues.filter(
-      (issue): issue is FieldIssue =>
-        typeof issue === 'object' &&
-        issue !== null &&
-        typeof (issue as FieldIssue).path === 'string' &&
-        typeof (issue as FieldIssue).message === 'string',
-    );
-  }
-  const message = (body as { message?: unknown }).message;
-  if (typeof details.field === 'string' && typeof message === 'string') {
-    return [{ path: details.field, message }];
-  }
-  return [];
 }
 
 const newIdempotencyKey = () => crypto.randomUUID();
