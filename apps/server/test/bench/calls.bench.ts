@@ -10,6 +10,7 @@
  * 3. `GET /api/calls` first page and a deep page (keyset) over BENCH_CALL_ROWS (default 1 000 000) rows, on
  *    PostgreSQL.
  * Env: BENCH_INGEST_RATE (400), BENCH_INGEST_RATE_PGLITE (150), BENCH_INGEST_SECONDS (5), BENCH_CALL_ROWS (1000000), SWITCHBOARD_TEST_POSTGRES,
+ * BENCH_SIM (`process`: the simulator in a child process, default; `in-process`),
  * BENCH_ONLY (a comma list of `ingest`, `make-call`, `list`; default all), BENCH_DATABASES (`pglite,postgres`).
  */
 import { randomUUID } from 'node:crypto';
@@ -23,6 +24,7 @@ import { PbxService } from '../../src/pbx/pbx.service.js';
 import { TenantsRepository } from '../../src/tenants/tenants.repository.js';
 import { callingTenant } from '../helpers/calls-helpers.js';
 import { SimPbxConnector } from '../helpers/sim-pbx.js';
+import { SimProcessConnector } from './sim-process.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDatabases, type OpenedTestDatabase } from '../helpers/test-databases.js';
 
@@ -38,7 +40,12 @@ function percentile(values: number[], p: number): number {
 const results: Array<Record<string, string>> = [];
 
 async function withApp<T>(db: OpenedTestDatabase, run: (t: TestApp) => Promise<T>): Promise<T> {
-  const t = await startTestApp(db.handle, { pbxConnector: new SimPbxConnector({ speed: 200 }) });
+  // BENCH_SIM=in-process runs the simulator on the server's event loop (its CPU then counts in every figure).
+  const pbxConnector =
+    process.env.BENCH_SIM === 'in-process'
+      ? new SimPbxConnector({ speed: 200 })
+      : new SimProcessConnector(200);
+  const t = await startTestApp(db.handle, { pbxConnector });
   const pbx = t.app.get(PbxService);
   while (!pbx.status().every((s) => s.ready)) await once(pbx, 'state');
   try {
