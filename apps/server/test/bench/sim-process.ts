@@ -26,7 +26,7 @@ export class SimProcessConnector extends PbxConnector {
     this.child = child;
     const port = await new Promise<number>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`pbx-sim exited (${code})`)));
-      const lines = createInterface({ input: child.stdout! });
+      const lines = createInterface({ input: child.stdout });
       lines.on('line', (line) => {
         const match = /AMI on [^:]+:(\d+)/.exec(line);
         if (match) resolve(Number(match[1]));
