@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { errorMessage } from '../api/api-error';
 import { useAuthorizedObjectUrl } from '../hooks/use-authorized-object-url';
-import { useBlobUrl } from '../hooks/use-blob-url';
 import { useSoundPeaks, versionPreviewPath } from '../hooks/use-sounds';
 
 interface WaveformPlayerProps {
@@ -40,12 +39,14 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
   const [playError, setPlayError] = useState<string | null>(null);
 
   const peakData = peaks.data;
-  // Its own URL of the audio, valid while shown even when the blob was cached before it mounted.
-  const url = useBlobUrl(media.blob);
+  const blob = media.blob;
   const waveColor = theme.colors.indigo[3];
   const progressColor = theme.colors.indigo[8];
   useEffect(() => {
-    if (!container.current || !peakData || !url) return;
+    if (!container.current || !peakData || !blob) return;
+    // The player's own URL, made and revoked here: the blob may be cached from before this mount, and a URL
+    // made during render would be revoked by StrictMode's re-run of effects while still in use.
+    const url = URL.createObjectURL(blob);
     const ws = WaveSurfer.create({
       container: container.current,
       height: 64,
@@ -72,12 +73,13 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
     return () => {
       for (const off of unsubscribe) off();
       ws.destroy();
+      URL.revokeObjectURL(url);
       surfer.current = null;
       setPlaying(false);
       setTime(0);
       setPlayError(null);
     };
-  }, [peakData, url, waveColor, progressColor]);
+  }, [peakData, blob, waveColor, progressColor]);
 
   if (!versionId) {
     return (
@@ -86,7 +88,7 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
       </Text>
     );
   }
-  if (peaks.isLoading || media.isLoading || (media.blob && !url)) {
+  if (peaks.isLoading || media.isLoading) {
     return (
       <Group gap="xs">
         <Loader size="xs" aria-hidden />
@@ -97,7 +99,7 @@ export function WaveformPlayer({ soundId, versionId, name }: WaveformPlayerProps
     );
   }
   const loadError = peaks.error ?? media.error;
-  if (loadError || !peakData || !url) {
+  if (loadError || !peakData || !blob) {
     return (
       <Text size="sm" c="red.8" role="alert">
         Preview unavailable: {errorMessage(loadError)}

@@ -1,7 +1,7 @@
 import { Group, Loader, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { useAuthorizedObjectUrl } from '../../hooks/use-authorized-object-url';
-import { useBlobUrl } from '../../hooks/use-blob-url';
 import { versionPreviewPath } from '../../hooks/use-sounds';
 
 interface VersionPreviewPlayerProps {
@@ -17,9 +17,24 @@ interface VersionPreviewPlayerProps {
  */
 export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPreviewPlayerProps) {
   const media = useAuthorizedObjectUrl(versionPreviewPath(soundId, versionId));
-  // Its own URL of the fetched audio: the blob may be cached already (the waveform player fetched it).
-  const url = useBlobUrl(media.blob);
-  if (media.isLoading || (media.blob && !url)) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const blob = media.blob;
+
+  // The player's own URL of the audio, made and revoked by this effect: the blob may have been cached before
+  // the player mounted (the waveform fetched that version), and a URL made during render would be revoked by
+  // StrictMode's re-run of effects while still playing.
+  useEffect(() => {
+    const element = audio.current;
+    if (!element || !blob) return;
+    const url = URL.createObjectURL(blob);
+    element.src = url;
+    return () => {
+      element.removeAttribute('src');
+      URL.revokeObjectURL(url);
+    };
+  }, [blob]);
+
+  if (media.isLoading) {
     return (
       <Group gap="xs">
         <Loader size="xs" aria-hidden />
@@ -29,7 +44,7 @@ export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPrevi
       </Group>
     );
   }
-  if (media.error || !url) {
+  if (media.error || !blob) {
     return (
       <Text size="sm" c="red.8" role="alert">
         Cannot play {label}: {errorMessage(media.error)}
@@ -38,9 +53,9 @@ export function VersionPreviewPlayer({ soundId, versionId, label }: VersionPrevi
   }
   return (
     <audio
+      ref={audio}
       controls
       autoPlay
-      src={url}
       aria-label={label}
       data-testid="version-preview"
       style={{ width: '100%' }}
