@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Call } from '../../hooks/use-calls';
-import { crossCheck, describeAnswer, formatDateTime, formatSeconds } from './call-format';
+import { crossCheck, describeAnswer, formatDateTime, formatSeconds, ringSecondsOf } from './call-format';
 import { ACCESSIBLE_GREEN, ACCESSIBLE_ORANGE } from '../../components/status-chip';
 
 function Facts({ rows, label }: { rows: Array<[string, ReactNode]>; label: string }) {
@@ -68,7 +68,7 @@ function CrossCheckBadge({ call }: { call: Call }) {
 export function CallOutcomeFacts({ call }: { call: Call }) {
   const cause = call.hangupCause === null ? '—' : `${call.hangupCause} ${call.hangupCauseText ?? ''}`.trim();
   const rows: Array<[string, ReactNode]> = [
-    ['Ring time', formatSeconds(call.ringSeconds)],
+    ['Ring time', formatSeconds(ringSecondsOf(call))],
     ['Talk time', formatSeconds(call.talkSeconds)],
     ['Hangup cause', cause],
     ['DialStatus / Cdr', <CrossCheckBadge key="check" call={call} />],

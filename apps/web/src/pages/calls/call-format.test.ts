@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCall } from '../../hooks/call-fixtures';
-import { crossCheck, describeAnswer, formatClock, formatSeconds } from './call-format';
+import { crossCheck, describeAnswer, formatClock, formatSeconds, ringSecondsOf } from './call-format';
 
 describe('call formatting', () => {
   it('writes durations and running clocks for people', () => {
@@ -17,6 +17,15 @@ describe('call formatting', () => {
     expect(
       describeAnswer(aCall({ answer: { type: 'transfer', number: '' }, transferNumber: '+12025550199' })),
     ).toBe('Transfer to +12025550199');
+  });
+});
+
+describe('ringSecondsOf', () => {
+  it("is known from the answer on, before the server's figure at the end", () => {
+    const answered = aCall({ ringingAt: '2026-11-25T09:00:00.200Z', answeredAt: '2026-11-25T09:00:03.200Z' });
+    expect(ringSecondsOf(answered)).toBe(3);
+    expect(ringSecondsOf({ ...answered, ringSeconds: 2.9 })).toBe(2.9);
+    expect(ringSecondsOf(aCall({ answeredAt: null }))).toBeNull();
   });
 });
 

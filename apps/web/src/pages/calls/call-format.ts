@@ -91,3 +91,10 @@ export function crossCheck(call: Call): CrossCheck {
   }
   return { agrees: compared ? notes.length === 0 : null, notes };
 }
+
+/** Ring time: the server's once the call ended, else from ringing to answer as soon as it is answered. */
+export function ringSecondsOf(call: Call): number | null {
+  if (call.ringSeconds !== null) return call.ringSeconds;
+  if (!call.ringingAt || !call.answeredAt) return null;
+  return (Date.parse(call.answeredAt) - Date.parse(call.ringingAt)) / 1000;
+}
