@@ -122,6 +122,7 @@ describe('sounds (browser)', () => {
       await dialog.getByLabel('Name').fill('Welcome Message');
       await dialog.getByText('custom/acme/welcome-message').waitFor();
       await dialog.getByLabel('Description').fill('Played before the menu');
+      await screenshot(page, 'sounds-edit');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
       await row('welcome-message').waitFor();
