@@ -254,28 +254,34 @@ describe.each(databases)('calls end to end over the simulator ($name)', (databas
     expect(connector.originates).toBe(before);
   });
 
-  it("another tenant's call answers 404 on every endpoint, and lists only show one's own", async () => {
+  it("another tenant's call answers 404 on every endpoint to its operator and its admin, and lists only show one's own", async () => {
     const mine = await makeCall(t, tenant.key, { to: '+12025550486' });
-    const other = await callingTenant(t);
-    for (const [method, url] of [
-      ['GET', `/api/calls/${mine.body.id}`],
-      ['POST', `/api/calls/${mine.body.id}/hangup`],
-    ] as const) {
-      expect((await t.request(method, url, { key: other.key })).status).toBe(404);
+    for (const role of ['operator', 'admin'] as const) {
+      const other = await callingTenant(t, {}, role);
+      for (const [method, url] of [
+        ['GET', `/api/calls/${mine.body.id}`],
+        ['POST', `/api/calls/${mine.body.id}/hangup`],
+      ] as const) {
+        expect([role, url, (await t.request(method, url, { key: other.key })).status]).toEqual([
+          role,
+          url,
+          404,
+        ]);
+      }
+      const list = await t.request('GET', '/api/calls', { key: other.key });
+      expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
+      for (const path of [
+        '/api/calls',
+        '/api/calls/stats',
+        '/api/calls/export.csv',
+        `/api/calls/${mine.body.id}`,
+      ]) {
+        const probe = await t.request('GET', `${path}?tenantId=${tenant.id}`, { key: other.key });
+        expect([role, path, probe.status]).toEqual([role, path, 404]);
+      }
+      const placedForMe = await makeCall(t, other.key, { to: '+12025550486', tenantId: tenant.id });
+      expect([role, placedForMe.status]).toEqual([role, 404]);
     }
-    const list = await t.request('GET', '/api/calls', { key: other.key });
-    expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
-    for (const path of [
-      '/api/calls',
-      '/api/calls/stats',
-      '/api/calls/export.csv',
-      `/api/calls/${mine.body.id}`,
-    ]) {
-      const probe = await t.request('GET', `${path}?tenantId=${tenant.id}`, { key: other.key });
-      expect(probe.status, path).toBe(404);
-    }
-    const placedForMe = await makeCall(t, other.key, { to: '+12025550486', tenantId: tenant.id });
-    expect(placedForMe.status).toBe(404);
     await waitForCall(t, tenant.id, mine.body.id);
   });
 

@@ -17,7 +17,7 @@ describe('first start (PGlite)', () => {
     db = undefined;
   });
 
-  it('with an empty database and no ADMIN_API_KEY creates the demo tenant and an admin key, once', async () => {
+  it('with an empty database and no ADMIN_API_KEY creates the demo tenant and a platform admin key, once', async () => {
     db = await pglite!.open();
     t = await startTestApp(db.handle, { env: { ADMIN_API_KEY: '' } });
     const key = await t.app.get(FirstStartService).run();
@@ -28,24 +28,27 @@ describe('first start (PGlite)', () => {
     expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
 
     const me = await t.request('GET', '/api/auth/me', { key: key! });
-    expect(me.body).toMatchObject({ role: 'admin', tenantId: expect.any(String) });
-    const tenant = await t.request('GET', `/api/tenants/${me.body.tenantId}`, { key: key! });
+    expect(me.body).toEqual({ keyId: expect.any(String), role: 'admin', tenantId: null });
+    const tenants = await t.request('GET', '/api/tenants', { key: key! });
+    expect(tenants.body.items).toHaveLength(1);
+    const demo = tenants.body.items[0].id as string;
+    const tenant = await t.request('GET', `/api/tenants/${demo}`, { key: key! });
     expect(tenant.body).toMatchObject({ slug: 'demo', defaultCountry: 'US' });
-    const dids = await t.request('GET', `/api/tenants/${me.body.tenantId}/dids`, { key: key! });
+    const dids = await t.request('GET', `/api/tenants/${demo}/dids`, { key: key! });
     expect(dids.body.items.length).toBeGreaterThanOrEqual(3);
     for (const did of dids.body.items) expect(did.number).toMatch(/^\+1\d{3}55501\d\d$/);
-    const transfers = await t.request('GET', `/api/tenants/${me.body.tenantId}/transfer-numbers`, {
+    const transfers = await t.request('GET', `/api/tenants/${demo}/transfer-numbers`, {
       key: key!,
     });
     expect(transfers.body.items.length).toBeGreaterThanOrEqual(1);
 
     // The demo tenant can place a call at once: a caller ID is available.
-    const pick = await t.request('POST', `/api/tenants/${me.body.tenantId}/dids/select`, {
+    const pick = await t.request('POST', `/api/tenants/${demo}/dids/select`, {
       key: key!,
       body: { destination: '+12025550199' },
     });
     expect(pick.status).toBe(200);
-    const local = await t.request('POST', `/api/tenants/${me.body.tenantId}/dids/select`, {
+    const local = await t.request('POST', `/api/tenants/${demo}/dids/select`, {
       key: key!,
       body: { destination: '(415) 555-0142' },
     });
@@ -55,7 +58,7 @@ describe('first start (PGlite)', () => {
     expect((await t.request('GET', '/api/tenants', { key: key! })).body.items).toHaveLength(1);
   });
 
-  it('gives the first-start key the run of every tenant: without ADMIN_API_KEY it is the only way in', async () => {
+  it('gives the first-start platform key the run of every tenant: without ADMIN_API_KEY it is the only way in', async () => {
     db = await pglite!.open();
     t = await startTestApp(db.handle, { env: { ADMIN_API_KEY: '' } });
     const key = (await t.app.get(FirstStartService).run())!;
@@ -71,6 +74,16 @@ describe('first start (PGlite)', () => {
     const admin = await t.request('POST', `${acme}/api-keys`, { key, body: { name: 'acme', role: 'admin' } });
     expect(admin).toMatchObject({ status: 201, body: { tenantId: created.body.id, role: 'admin' } });
     expect((await t.request('GET', `${acme}/api-keys`, { key })).body.items).toHaveLength(1);
+    // The tenant admin key it issued administers Acme only: it cannot see the demo tenant or make tenants.
+    const acmeOnly = await t.request('GET', '/api/tenants', { key: admin.body.key });
+    expect(acmeOnly.body.items.map((x: { id: string }) => x.id)).toEqual([created.body.id]);
+    const denied = await t.request('POST', '/api/tenants', {
+      key: admin.body.key,
+      body: { name: 'Other', slug: 'other' },
+    });
+    expect(denied).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    const platformKeys = await t.request('GET', '/api/api-keys', { key });
+    expect(platformKeys.body.items).toMatchObject([{ tenantId: null, role: 'admin', revokedAt: null }]);
     expect((await t.request('DELETE', acme, { key })).status).toBe(204);
     expect((await t.request('GET', '/api/tenants', { key })).body.items).toHaveLength(1);
   });

@@ -10,7 +10,10 @@ const databases = await testDatabases();
 const id = (relativePath: string) => Buffer.from(relativePath).toString('base64url');
 const CALL_ID = '5d0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 
-/** Issue 6: a recording is deleted by admin keys, or by operator keys when their tenant allows it. */
+/**
+ * Issue 6: a recording is deleted by admin keys of its tenant (or platform keys), or by operator keys when their
+ * tenant allows it.
+ */
 describe.each(databases)('recording delete by tenant setting on $name', (database) => {
   let db: OpenedTestDatabase;
   let t: TestApp;
@@ -105,7 +108,7 @@ describe.each(databases)('recording delete by tenant setting on $name', (databas
       expect(orphanByOwner.status).toBe(404);
       expect(await exists(theirs)).toBe(true);
       expect(await exists(orphan)).toBe(true);
-      // Files with no known call stay admin-only.
+      // Files with no known call stay platform-only.
       expect((await t.request('DELETE', `/api/recordings/${id(orphan)}`)).status).toBe(204);
       expect(await exists(orphan)).toBe(false);
     } finally {
@@ -123,11 +126,51 @@ describe.each(databases)('recording delete by tenant setting on $name', (databas
         expect(res).toMatchObject({ status: 403, body: { error: 'forbidden' } });
       }
       expect(await exists(name)).toBe(true);
-      // An admin key still may.
+      // A platform key still may.
       expect((await t.request('DELETE', `/api/recordings/${id(name)}`)).status).toBe(204);
       expect(await exists(name)).toBe(false);
     } finally {
       await operatorsMay(owner.id, false);
     }
+  });
+
+  it("lets a tenant's admin delete its own tenant's recording only: another tenant's and one with no known call answer 404", async () => {
+    const ownerAdmin = (
+      await t.request('POST', `/api/tenants/${owner.id}/api-keys`, {
+        body: { name: 'owner admin', role: 'admin' },
+      })
+    ).body.key as string;
+    const strangerAdmin = (await createTenantWithKey(t, {}, 'admin')).key;
+    const theirs = recording('owner-admin-deletes.wav');
+    const orphan = recording('orphan-not-for-tenant-admins.wav', false);
+    const answers = [];
+    for (const [key, name] of [
+      [strangerAdmin, theirs],
+      [strangerAdmin, orphan],
+      [ownerAdmin, orphan],
+    ] as const) {
+      for (const url of [`/api/recordings/${id(name)}`, `/api/asterisk-sounds/${id(name)}`]) {
+        const res = await t.request('DELETE', url, { key });
+        answers.push([url, res.status, res.body.error]);
+        expect(answers.at(-1)).toEqual([url, 404, 'not-found']);
+      }
+      const listed = await t.request('GET', '/api/recordings?limit=200', { key });
+      expect(listed.body.items.map((r: { path: string }) => r.path)).not.toContain(orphan);
+    }
+    const missing = await t.request('DELETE', `/api/recordings/${id('never-was.wav')}`, {
+      key: strangerAdmin,
+    });
+    expect({ status: missing.status, body: missing.body }).toEqual({
+      status: 404,
+      body: (await t.request('DELETE', `/api/recordings/${id(theirs)}`, { key: strangerAdmin })).body,
+    });
+    expect(await exists(theirs)).toBe(true);
+    expect(await exists(orphan)).toBe(true);
+
+    expect((await t.request('DELETE', `/api/recordings/${id(theirs)}`, { key: ownerAdmin })).status).toBe(
+      204,
+    );
+    expect(await exists(theirs)).toBe(false);
+    expect((await t.request('DELETE', `/api/recordings/${id(orphan)}`)).status).toBe(204);
   });
 });

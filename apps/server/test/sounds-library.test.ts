@@ -196,31 +196,38 @@ describe.each(databases)('sound library on $name', (database) => {
     expect(original.body.items).toHaveLength(3);
   });
 
-  it("hides another tenant's sound behind 404, and lets viewers read but not write", async () => {
+  it("hides another tenant's sound behind 404 from its operator and its admin, and lets viewers read but not write", async () => {
     const owner = await createTenantWithKey(t);
-    const stranger = await createTenantWithKey(t, {}, 'operator');
+    const strangers = [
+      (await createTenantWithKey(t, {}, 'operator')).key,
+      (await createTenantWithKey(t, {}, 'admin')).key,
+    ];
     const viewer = await createTenantWithKey(t, {}, 'viewer');
     const res = await upload(owner.key, [file('private.wav', tone('p.wav'))]);
     const id = res.body.results[0].sound.id;
-    for (const [method, url] of [
-      ['GET', `/api/sounds/${id}`],
-      ['GET', `/api/sounds/${id}/versions`],
-      ['GET', `/api/sounds/${id}/preview`],
-      ['GET', `/api/sounds/${id}/peaks`],
-      ['PATCH', `/api/sounds/${id}`],
-      ['DELETE', `/api/sounds/${id}`],
-      ['GET', `/api/asterisk-sounds/${id}/stream`],
-      ['DELETE', `/api/asterisk-sounds/${id}`],
-    ] as const) {
-      const answer = await t.request(method, url, {
-        key: stranger.key,
-        body: method === 'PATCH' ? { description: 'x' } : undefined,
-      });
-      expect([method, url, answer.status]).toEqual([method, url, 404]);
+    for (const stranger of strangers) {
+      for (const [method, url] of [
+        ['GET', `/api/sounds/${id}`],
+        ['GET', `/api/sounds/${id}/versions`],
+        ['GET', `/api/sounds/${id}/preview`],
+        ['GET', `/api/sounds/${id}/peaks`],
+        ['PATCH', `/api/sounds/${id}`],
+        ['DELETE', `/api/sounds/${id}`],
+        ['GET', `/api/asterisk-sounds/${id}/stream`],
+        ['DELETE', `/api/asterisk-sounds/${id}`],
+      ] as const) {
+        const answer = await t.request(method, url, {
+          key: stranger,
+          body: method === 'PATCH' ? { description: 'x' } : undefined,
+        });
+        expect([method, url, answer.status]).toEqual([method, url, 404]);
+      }
+      expect((await t.request('GET', '/api/sounds', { key: stranger })).body.items).toEqual([]);
+      const otherTenant = await upload(stranger, [file('x.wav', tone('q.wav'))], `?tenantId=${owner.id}`);
+      expect(otherTenant.status).toBe(404);
     }
-    expect((await t.request('GET', '/api/sounds', { key: stranger.key })).body.items).toEqual([]);
-    const otherTenant = await upload(stranger.key, [file('x.wav', tone('q.wav'))], `?tenantId=${owner.id}`);
-    expect(otherTenant.status).toBe(404);
+    const kept = await t.request('GET', `/api/sounds/${id}`, { key: owner.key });
+    expect(kept).toMatchObject({ status: 200, body: { id, description: null } });
     const byViewer = await upload(viewer.key, [file('v.wav', tone('v.wav'))]);
     expect(byViewer.status).toBe(403);
   });

@@ -98,41 +98,57 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     }
   });
 
-  it("lets any tenant's admin key create and delete tenants, but not operators or viewers", async () => {
+  it("lets only a platform key create and delete tenants: a tenant's admin key gets 403, like operators and viewers", async () => {
     const { id, key } = await createTenantWithKey(t);
     const other = await createTenantWithKey(t);
-    const create = await t.request('POST', '/api/tenants', { key, body: { name: 'Mine', slug: 'mine' } });
-    expect(create).toMatchObject({ status: 201, body: { slug: 'mine' } });
+    const MISSING = '00000000-0000-4000-8000-000000000000';
+    const weakKeys: string[] = [];
     for (const role of ['operator', 'viewer'] as const) {
       const weak = await t.request('POST', `/api/tenants/${id}/api-keys`, {
         key,
         body: { name: role, role },
       });
+      weakKeys.push(weak.body.key);
+    }
+    for (const tenantKey of [key, ...weakKeys]) {
       const denied = await t.request('POST', '/api/tenants', {
-        key: weak.body.key,
-        body: { name: role, slug: `by-${role}` },
+        key: tenantKey,
+        body: { name: 'Mine', slug: 'mine-by-tenant-key' },
       });
       expect(denied).toMatchObject({ status: 403, body: { error: 'forbidden' } });
-      for (const target of [id, create.body.id]) {
-        const del = await t.request('DELETE', `/api/tenants/${target}`, { key: weak.body.key });
-        expect(del).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      // The same answer for its own, another and a missing tenant: nothing learnt, nothing deleted.
+      const answers = [];
+      for (const target of [id, other.id, MISSING]) {
+        const del = await t.request('DELETE', `/api/tenants/${target}`, { key: tenantKey });
+        answers.push({ status: del.status, body: del.body });
       }
+      expect(answers[0]).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
     }
-    expect((await t.request('DELETE', `/api/tenants/${create.body.id}`, { key })).status).toBe(204);
-    expect((await t.request('DELETE', `/api/tenants/${other.id}`, { key })).status).toBe(204);
+    const all = await t.request('GET', '/api/tenants?limit=200');
+    expect(all.body.items.map((x: { slug: string }) => x.slug)).not.toContain('mine-by-tenant-key');
+    expect((await t.request('GET', `/api/tenants/${id}`)).status).toBe(200);
+    expect((await t.request('GET', `/api/tenants/${other.id}`)).status).toBe(200);
+
+    const created = await t.request('POST', '/api/tenants', { body: { name: 'Mine', slug: 'mine' } });
+    expect(created).toMatchObject({ status: 201, body: { slug: 'mine' } });
+    expect((await t.request('DELETE', `/api/tenants/${other.id}`)).status).toBe(204);
     expect((await t.request('GET', `/api/tenants/${other.id}`)).status).toBe(404);
     // Its keys went with it.
     expect((await t.request('GET', '/api/auth/me', { key: other.key })).status).toBe(401);
     expect((await t.request('GET', '/api/auth/me', { key })).status).toBe(200);
   });
 
-  it('lists every tenant for an admin key, only its own for operator and viewer keys', async () => {
+  it("lists every tenant for a platform key, only the key's own for every tenant key, admin included", async () => {
     const { id, key } = await createTenantWithKey(t);
     const other = await createTenantWithKey(t);
-    const all = await t.request('GET', '/api/tenants?limit=200', { key });
+    const all = await t.request('GET', '/api/tenants?limit=200');
     expect(all.body.items.map((tenant: { id: string }) => tenant.id)).toEqual(
       expect.arrayContaining([id, other.id]),
     );
+    const own = await t.request('GET', '/api/tenants?limit=200', { key });
+    expect(own.body).toMatchObject({ items: [{ id }], nextCursor: null });
     for (const role of ['operator', 'viewer'] as const) {
       const weak = await t.request('POST', `/api/tenants/${id}/api-keys`, {
         key,
@@ -231,11 +247,24 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     expect(keys.body.items.filter((k: { role: string }) => k.role === 'admin')).toHaveLength(1);
   });
 
-  it("lets a tenant's admin key issue keys for another tenant, which act on that tenant", async () => {
+  it("lets a tenant's admin key manage its own tenant's keys but not another's (404, nothing issued)", async () => {
     const a = await createTenantWithKey(t);
     const b = await createTenantWithKey(t);
-    const issued = await t.request('POST', `/api/tenants/${b.id}/api-keys`, {
+    const own = await t.request('POST', `/api/tenants/${a.id}/api-keys`, {
       key: a.key,
+      body: { name: 'own admin', role: 'admin' },
+    });
+    expect(own).toMatchObject({ status: 201, body: { tenantId: a.id, role: 'admin' } });
+    expect((await t.request('GET', `/api/tenants/${b.id}`, { key: own.body.key })).status).toBe(404);
+    const denied = await t.request('POST', `/api/tenants/${b.id}/api-keys`, {
+      key: a.key,
+      body: { name: 'for b', role: 'operator' },
+    });
+    expect(denied).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    const bKeys = await t.request('GET', `/api/tenants/${b.id}/api-keys`);
+    expect(bKeys.body.items.map((k: { name: string }) => k.name)).toEqual(['test']);
+
+    const issued = await t.request('POST', `/api/tenants/${b.id}/api-keys`, {
       body: { name: 'for b', role: 'operator' },
     });
     expect(issued).toMatchObject({ status: 201, body: { tenantId: b.id, role: 'operator' } });
@@ -243,22 +272,27 @@ describe.each(databases)('tenants and API keys on $name', (database) => {
     expect((await t.request('GET', `/api/tenants/${a.id}`, { key: issued.body.key })).status).toBe(404);
   });
 
-  it('accepts a tenantless key only as an admin: an operator or viewer needs a tenant to be confined to', async () => {
+  it('refuses a tenantless operator or viewer key in the database (CHECK); a tenantless admin is a platform key', async () => {
     const a = await createTenantWithKey(t);
-    const keys: Record<string, string> = {};
-    for (const role of ['admin', 'operator', 'viewer'] as const) {
+    for (const role of ['operator', 'viewer'] as const) {
       const secret = generateApiKey();
-      await db.handle.db
-        .insertInto('api_keys')
-        .values({ tenant_id: null, name: role, role, prefix: secret.prefix, key_hash: secret.hash })
-        .execute();
-      keys[role] = secret.key;
+      await expect(
+        db.handle.db
+          .insertInto('api_keys')
+          .values({ tenant_id: null, name: role, role, prefix: secret.prefix, key_hash: secret.hash })
+          .execute(),
+      ).rejects.toMatchObject({ code: '23514' });
     }
-    expect((await t.request('GET', `/api/tenants/${a.id}`, { key: keys.admin })).status).toBe(200);
-    for (const role of ['operator', 'viewer']) {
-      const res = await t.request('GET', '/api/tenants', { key: keys[role] });
-      expect(res).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
-    }
+    const admin = generateApiKey();
+    await db.handle.db
+      .insertInto('api_keys')
+      .values({ tenant_id: null, name: 'admin', role: 'admin', prefix: admin.prefix, key_hash: admin.hash })
+      .execute();
+    expect((await t.request('GET', '/api/auth/me', { key: admin.key })).body).toMatchObject({
+      tenantId: null,
+      role: 'admin',
+    });
+    expect((await t.request('GET', `/api/tenants/${a.id}`, { key: admin.key })).status).toBe(200);
   });
 
   it('answers 404 for a malformed id, like a missing one', async () => {

@@ -33,7 +33,7 @@ export interface TenantsTable {
 
 export interface ApiKeysTable {
   id: Id;
-  /** Null for platform (super-admin) keys, which act on every tenant. */
+  /** Null for platform (super-admin) keys, which act on every tenant; only role admin (CHECK, 0009). */
   tenant_id: string | null;
   name: string;
   role: ApiKeyRole;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../common/auth/principal.js';
+import { spansAllTenants, type Principal } from '../common/auth/principal.js';
 import { AccessService } from '../common/auth/access.service.js';
 import path from 'node:path';
 import { AppError, forbidden, notFound } from '../common/errors/app-error.js';
@@ -138,7 +138,7 @@ export class RecordingsService {
   /**
    * Admin keys, or operator keys of a tenant with `operatorsMayDeleteRecordings`; viewers never. The role and
    * the setting are checked first (403, the same for any id); then, as for reading, another tenant's recording
-   * or one with no known call answers 404 to an operator, like a missing one.
+   * or one with no known call answers 404 to any key bound to a tenant (its admin included), like a missing one.
    */
   async delete(principal: Principal, id: string): Promise<void> {
     await this.assertMayDelete(principal);
@@ -156,9 +156,12 @@ export class RecordingsService {
     throw forbidden(`Deleting a recording needs the admin role; the key has ${principal.role}`);
   }
 
-  /** A known call's recording: whoever may act on its tenant; no known call: admin keys only. */
+  /**
+   * A known call's recording: whoever may act on its tenant; no known call: platform keys only (it may be any
+   * tenant's), never a tenant's own admin.
+   */
   private async maySee(principal: Principal, call: RecordingCall | undefined, cache: Map<string, boolean>) {
-    if (call === undefined) return principal.role === 'admin';
+    if (call === undefined) return spansAllTenants(principal);
     let allowed = cache.get(call.tenantId);
     if (allowed === undefined) {
       allowed = await this.access.tenantScope(principal, call.tenantId).then(

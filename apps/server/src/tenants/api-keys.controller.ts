@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
+import { CurrentPrincipal, MinRole, PlatformOnly } from '../common/auth/auth.decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema, paginationQuerySchema, type PaginationQuery } from '../common/validation/pagination.js';
@@ -9,8 +9,10 @@ import {
   apiKeyViewSchema,
   createApiKeySchema,
   createdApiKeySchema,
+  createPlatformApiKeySchema,
   principalViewSchema,
   type CreateApiKeyInput,
+  type CreatePlatformApiKeyInput,
 } from './api-keys.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 
@@ -65,5 +67,39 @@ export class ApiKeysController {
     @IdParam('keyId', 'API key') keyId: string,
   ) {
     await this.keys.revoke(principal, tenantId, keyId);
+  }
+
+  @Get('api-keys')
+  @MinRole('admin')
+  @PlatformOnly()
+  @ApiEndpoint({
+    summary: 'List the platform API keys (no tenant, admin of every tenant; platform key only)',
+    response: pageSchema(apiKeyViewSchema),
+    errors: [400, 403],
+  })
+  listPlatform(@ValidQuery(paginationQuerySchema) page: PaginationQuery) {
+    return this.keys.listPlatform(page);
+  }
+
+  @Post('api-keys')
+  @MinRole('admin')
+  @PlatformOnly()
+  @ApiEndpoint({
+    summary:
+      'Create a platform API key (admin of every tenant; platform key only); the secret is in this answer only',
+    status: 201,
+    response: createdApiKeySchema,
+    errors: [400, 403],
+  })
+  createPlatform(@ValidBody(createPlatformApiKeySchema) body: CreatePlatformApiKeyInput) {
+    return this.keys.createPlatform(body);
+  }
+
+  @Delete('api-keys/:keyId')
+  @MinRole('admin')
+  @PlatformOnly()
+  @ApiEndpoint({ summary: 'Revoke a platform API key (platform key only)', status: 204, errors: [403, 404] })
+  async revokePlatform(@IdParam('keyId', 'API key') keyId: string) {
+    await this.keys.revokePlatform(keyId);
   }
 }

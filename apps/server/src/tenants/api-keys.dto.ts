@@ -9,14 +9,23 @@ export const createApiKeySchema = z.object({
   role: z
     .enum(API_KEY_ROLES)
     .describe(
-      'admin: every tenant, settings and keys; operator: calls and sounds in its tenant; viewer: read its tenant.',
+      'admin: its tenant, settings and keys included; operator: calls and sounds in its tenant; viewer: read its tenant.',
     ),
 });
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
+export const createPlatformApiKeySchema = z.object({
+  name: safeText(100).describe('What the key is for, e.g. "ops team".'),
+  role: z
+    .literal('admin', 'platform keys are admin only: create operator and viewer keys under a tenant')
+    .default('admin')
+    .describe('Always admin: a platform key administers every tenant.'),
+});
+export type CreatePlatformApiKeyInput = z.output<typeof createPlatformApiKeySchema>;
+
 export const apiKeyViewSchema = z.object({
   id: z.uuid(),
-  tenantId: z.uuid().nullable(),
+  tenantId: z.uuid().nullable().describe('Null for a platform key (admin of every tenant).'),
   name: z.string(),
   role: z.enum(API_KEY_ROLES),
   prefix: z.string().describe('The first characters of the key, to recognise it.'),
@@ -35,7 +44,9 @@ export const principalViewSchema = z.object({
   tenantId: z
     .uuid()
     .nullable()
-    .describe('Null for ADMIN_API_KEY. Admin keys act on every tenant; others only on this one.'),
+    .describe(
+      'Null for a platform key (ADMIN_API_KEY or a stored platform admin key), which acts on every tenant; every other key, admin included, acts only on this one.',
+    ),
   role: z.enum(API_KEY_ROLES),
 });
 

@@ -42,11 +42,12 @@ export class ApiKeysRepository {
       .executeTakeFirst();
   }
 
-  async list(tenantId: string, limit: number, cursor: string | undefined): Promise<ApiKeyRow[]> {
+  /** A tenant's keys, or with `null` the platform keys (no tenant); never both. */
+  async list(tenantId: string | null, limit: number, cursor: string | undefined): Promise<ApiKeyRow[]> {
     return this.db
       .selectFrom('api_keys')
       .selectAll()
-      .where('tenant_id', '=', tenantId)
+      .where((eb) => (tenantId === null ? eb('tenant_id', 'is', null) : eb('tenant_id', '=', tenantId)))
       .where(afterCursor(cursor))
       .orderBy('created_at')
       .orderBy('id')
@@ -54,11 +55,12 @@ export class ApiKeysRepository {
       .execute();
   }
 
-  async revoke(tenantId: string, id: string, at: Date): Promise<ApiKeyRow | undefined> {
+  /** Revokes a key of the tenant, or with `null` a platform key; undefined when there is none such. */
+  async revoke(tenantId: string | null, id: string, at: Date): Promise<ApiKeyRow | undefined> {
     return this.db
       .updateTable('api_keys')
       .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(at)) }))
-      .where('tenant_id', '=', tenantId)
+      .where((eb) => (tenantId === null ? eb('tenant_id', 'is', null) : eb('tenant_id', '=', tenantId)))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();

@@ -7,7 +7,12 @@ import { notFound } from '../common/errors/app-error.js';
 import { toPage, type Page, type PaginationQuery } from '../common/validation/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ApiKeyRole } from '../db/database.types.js';
-import { toApiKeyView, type ApiKeyView, type CreateApiKeyInput } from './api-keys.dto.js';
+import {
+  toApiKeyView,
+  type ApiKeyView,
+  type CreateApiKeyInput,
+  type CreatePlatformApiKeyInput,
+} from './api-keys.dto.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 
 /** last_used_at is precise to this; finer would mean a write on every request. */
@@ -29,8 +34,8 @@ export class ApiKeysService extends PrincipalResolver {
       return { keyId: null, tenantId: null, role: 'admin' };
     }
     const row = await this.keys.findActiveByHash(hashApiKey(key));
-    // Only admin keys may lack a tenant (they span all tenants anyway); a tenantless operator or viewer
-    // would have no tenant to be confined to.
+    // Only platform admin keys lack a tenant (CHECK api_keys_tenantless_admin_only); a tenantless operator or
+    // viewer would have no tenant to be confined to, so it is refused even if the database held one.
     if (!row || (row.tenant_id === null && row.role !== 'admin')) return undefined;
     await this.keys.touch(row.id, this.clock.now(), LAST_USED_RESOLUTION_MS);
     return { keyId: row.id, tenantId: row.tenant_id, role: row.role };
@@ -64,5 +69,18 @@ export class ApiKeysService extends PrincipalResolver {
   async revoke(principal: Principal, tenantId: string, keyId: string): Promise<void> {
     const id = await this.access.tenantScope(principal, tenantId);
     if (!(await this.keys.revoke(id, keyId, this.clock.now()))) throw notFound('API key');
+  }
+
+  /** Platform keys (no tenant, admin): the caller is a platform principal (@PlatformOnly on the routes). */
+  async listPlatform(page: PaginationQuery): Promise<Page<ApiKeyView>> {
+    return toPage(await this.keys.list(null, page.limit, page.cursor), page.limit, toApiKeyView);
+  }
+
+  async createPlatform(input: CreatePlatformApiKeyInput): Promise<ApiKeyView & { key: string }> {
+    return this.issue(null, input.name, 'admin');
+  }
+
+  async revokePlatform(keyId: string): Promise<void> {
+    if (!(await this.keys.revoke(null, keyId, this.clock.now()))) throw notFound('API key');
   }
 }

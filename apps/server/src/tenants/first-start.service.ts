@@ -20,8 +20,9 @@ export const DEMO_TRANSFER_NUMBERS = [
 ];
 
 /**
- * On the very first start (empty database, no ADMIN_API_KEY) creates the `demo` tenant with example DIDs and
- * transfer numbers and an admin key, printed once and written to DATA_DIR/admin-key (mode 0600).
+ * On the very first start (no tenants, no ADMIN_API_KEY) creates the `demo` tenant with example DIDs and
+ * transfer numbers, and a platform admin key (no tenant: it administers every tenant and creates new ones),
+ * printed once and written to DATA_DIR/admin-key (mode 0600). Without it nobody could create a tenant.
  */
 @Injectable()
 export class FirstStartService {
@@ -37,7 +38,7 @@ export class FirstStartService {
     private readonly keyFile: AdminKeyFile,
   ) {}
 
-  /** Returns the new admin key, or undefined when there was nothing to do. */
+  /** Returns the new platform admin key, or undefined when there was nothing to do. */
   async run(): Promise<string | undefined> {
     if (this.config.adminApiKey !== undefined) return undefined;
     if ((await this.tenantsRepository.count()) > 0) return undefined;
@@ -75,15 +76,17 @@ export class FirstStartService {
     for (const entry of DEMO_TRANSFER_NUMBERS) {
       await this.transferNumbers.insert({ tenantId, ...entry, enabled: true, concurrentCap: null });
     }
-    const created = await this.keys.issue(tenantId, 'first-start admin key', 'admin');
+    const created = await this.keys.issue(null, 'first-start platform admin key', 'admin');
     const file = await this.keyFile.write(created.key);
     this.logger.warn(
       [
-        'First start: created the "demo" tenant and an admin API key. It is shown ONLY NOW:',
+        'First start: created the "demo" tenant and a platform admin API key, which administers every tenant',
+        '(creates tenants and their keys). It is shown ONLY NOW:',
         '',
         `    ${created.key}`,
         '',
         `Also written to ${file} (mode 0600). Use it as "Authorization: Bearer <key>".`,
+        'Give each customer an admin key of its own tenant (POST /api/tenants/{id}/api-keys), never this one.',
       ].join('\n'),
     );
     return created.key;

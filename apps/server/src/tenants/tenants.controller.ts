@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
+import { CurrentPrincipal, MinRole, PlatformOnly } from '../common/auth/auth.decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema, paginationQuerySchema, type PaginationQuery } from '../common/validation/pagination.js';
@@ -21,7 +21,8 @@ export class TenantsController {
 
   @Get()
   @ApiEndpoint({
-    summary: 'List tenants (admin keys see every tenant; operator and viewer keys only their own)',
+    summary:
+      'List tenants (a platform key sees every tenant; a key bound to a tenant, admin included, only its own)',
     response: pageSchema(tenantViewSchema),
     errors: [400],
   })
@@ -31,8 +32,9 @@ export class TenantsController {
 
   @Post()
   @MinRole('admin')
+  @PlatformOnly()
   @ApiEndpoint({
-    summary: 'Create a tenant (admin)',
+    summary: 'Create a tenant (platform key only)',
     status: 201,
     response: tenantViewSchema,
     errors: [400, 403, 409],
@@ -50,7 +52,7 @@ export class TenantsController {
   @Patch(':tenantId')
   @MinRole('admin')
   @ApiEndpoint({
-    summary: "Change a tenant's settings (admin)",
+    summary: "Change a tenant's settings (admin of the tenant, or a platform key)",
     response: tenantViewSchema,
     errors: [400, 403, 404, 409],
   })
@@ -64,8 +66,9 @@ export class TenantsController {
 
   @Delete(':tenantId')
   @MinRole('admin')
+  @PlatformOnly()
   @ApiEndpoint({
-    summary: 'Delete a tenant and everything it owns, its API keys included (admin)',
+    summary: 'Delete a tenant and everything it owns, its API keys included (platform key only)',
     status: 204,
     errors: [403, 404],
   })

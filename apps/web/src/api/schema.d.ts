@@ -65,10 +65,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tenants (admin keys see every tenant; operator and viewer keys only their own) */
+        /** List tenants (a platform key sees every tenant; a key bound to a tenant, admin included, only its own) */
         get: operations["TenantsController_list"];
         put?: never;
-        /** Create a tenant (admin) */
+        /** Create a tenant (platform key only) */
         post: operations["TenantsController_create"];
         delete?: never;
         options?: never;
@@ -87,11 +87,11 @@ export interface paths {
         get: operations["TenantsController_get"];
         put?: never;
         post?: never;
-        /** Delete a tenant and everything it owns, its API keys included (admin) */
+        /** Delete a tenant and everything it owns, its API keys included (platform key only) */
         delete: operations["TenantsController_delete"];
         options?: never;
         head?: never;
-        /** Change a tenant's settings (admin) */
+        /** Change a tenant's settings (admin of the tenant, or a platform key) */
         patch: operations["TenantsController_update"];
         trace?: never;
     };
@@ -142,6 +142,41 @@ export interface paths {
         post?: never;
         /** Revoke an API key */
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the platform API keys (no tenant, admin of every tenant; platform key only) */
+        get: operations["ApiKeysController_listPlatform"];
+        put?: never;
+        /** Create a platform API key (admin of every tenant; platform key only); the secret is in this answer only */
+        post: operations["ApiKeysController_createPlatform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a platform API key (platform key only) */
+        delete: operations["ApiKeysController_revokePlatform"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1447,7 +1482,7 @@ export interface operations {
                         keyId: string | null;
                         /**
                          * Format: uuid
-                         * @description Null for ADMIN_API_KEY. Admin keys act on every tenant; others only on this one.
+                         * @description Null for a platform key (ADMIN_API_KEY or a stored platform admin key), which acts on every tenant; every other key, admin included, acts only on this one.
                          */
                         tenantId: string | null;
                         /** @enum {string} */
@@ -1511,7 +1546,10 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @description Null for a platform key (admin of every tenant).
+                             */
                             tenantId: string | null;
                             name: string;
                             /** @enum {string} */
@@ -1602,7 +1640,7 @@ export interface operations {
                     /** @description What the key is for, e.g. "CRM integration". */
                     name: string;
                     /**
-                     * @description admin: every tenant, settings and keys; operator: calls and sounds in its tenant; viewer: read its tenant.
+                     * @description admin: its tenant, settings and keys included; operator: calls and sounds in its tenant; viewer: read its tenant.
                      * @enum {string}
                      */
                     role: "admin" | "operator" | "viewer";
@@ -1619,7 +1657,10 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @description Null for a platform key (admin of every tenant).
+                         */
                         tenantId: string | null;
                         name: string;
                         /** @enum {string} */
@@ -1700,6 +1741,264 @@ export interface operations {
             path: {
                 /** @description Tenant id */
                 tenantId: string;
+                /** @description API key id */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object, or it belongs to another tenant. Codes: `not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_listPlatform: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (1-200, default 50). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description Null for a platform key (admin of every tenant).
+                             */
+                            tenantId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "operator" | "viewer";
+                            /** @description The first characters of the key, to recognise it. */
+                            prefix: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation. Codes: `validation-failed`, `bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_createPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the key is for, e.g. "ops team". */
+                    name: string;
+                    /**
+                     * @description Always admin: a platform key administers every tenant.
+                     * @default admin
+                     * @enum {string}
+                     */
+                    role?: "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description Null for a platform key (admin of every tenant).
+                         */
+                        tenantId: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "operator" | "viewer";
+                        /** @description The first characters of the key, to recognise it. */
+                        prefix: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        lastUsedAt: string | null;
+                        /** Format: date-time */
+                        revokedAt: string | null;
+                        /** @description The secret key. Shown only in this answer: store it now. */
+                        key: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation. Codes: `validation-failed`, `bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key's role may not do this. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the server log has the details. Codes: `internal-error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (database or PBX) is unavailable. Codes: `database-unavailable`, `pbx-unavailable`, `service-unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revokePlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description API key id */
                 keyId: string;
             };

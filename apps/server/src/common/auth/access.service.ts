@@ -4,10 +4,10 @@ import { TenantsRepository } from '../../tenants/tenants.repository.js';
 import { spansAllTenants, type Principal } from './principal.js';
 
 /**
- * The one access check: which tenant a request may act on. An `admin` key (any tenant's, or ADMIN_API_KEY)
- * acts on every tenant; `operator` and `viewer` keys only on their own, and another tenant's id answers 404
- * exactly like a missing one, so such a key learns nothing about tenants it does not belong to. Repositories
- * then scope every query by the tenant id returned here.
+ * The one access check: which tenant a request may act on. Platform principals (ADMIN_API_KEY, admin keys
+ * without a tenant) act on every tenant; every key bound to a tenant, admin included, only on its own, and
+ * another tenant's id answers 404 exactly like a missing one, so such a key learns nothing about tenants it does
+ * not belong to. Repositories then scope every query by the tenant id returned here.
  */
 @Injectable()
 export class AccessService {
@@ -25,8 +25,9 @@ export class AccessService {
   /** The only tenant a listing across tenants may show, or undefined when the key sees them all. */
   listScope(principal: Principal): string | undefined {
     if (spansAllTenants(principal)) return undefined;
-    // ApiKeysService.resolve never yields a tenantless operator or viewer; refuse rather than widen.
-    if (principal.tenantId === null) throw new Error('An operator or viewer principal without a tenant');
+    // Only platform admins lack a tenant (CHECK api_keys_tenantless_admin_only, ApiKeysService.resolve); a
+    // tenantless principal of another role would be a bug: refuse rather than widen.
+    if (principal.tenantId === null) throw new Error('A tenantless principal that is not a platform admin');
     return principal.tenantId;
   }
 }

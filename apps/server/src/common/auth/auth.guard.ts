@@ -3,10 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyRole } from '../../db/database.types.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
-import { MIN_ROLE, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
-import { PrincipalResolver, ROLE_RANK } from './principal.js';
+import { MIN_ROLE, PLATFORM_ONLY, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators.js';
+import { PrincipalResolver, ROLE_RANK, spansAllTenants } from './principal.js';
 
-/** Every route needs `Authorization: Bearer <key>` unless marked @Public(); roles are checked here too. */
+/**
+ * Every route needs `Authorization: Bearer <key>` unless marked @Public(); roles and @PlatformOnly() are checked
+ * here too, before any tenant is looked up.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -30,6 +33,11 @@ export class AuthGuard implements CanActivate {
     const minRole = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(MIN_ROLE, targets);
     if (minRole && ROLE_RANK[principal.role] < ROLE_RANK[minRole]) {
       throw forbidden(`This needs the ${minRole} role; the key has ${principal.role}`);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_ONLY, targets) && !spansAllTenants(principal)) {
+      throw forbidden(
+        'This needs a platform admin key (ADMIN_API_KEY or an admin key without a tenant); this key belongs to a tenant',
+      );
     }
     return true;
   }

@@ -4,7 +4,7 @@ import type { ApiKeyRole } from '../../db/database.types.js';
 export interface Principal {
   /** The key's id; null for the ADMIN_API_KEY from the environment. */
   keyId: string | null;
-  /** The key's tenant; null for ADMIN_API_KEY (and keys created without a tenant). */
+  /** The key's tenant; null for platform principals: ADMIN_API_KEY and stored platform admin keys. */
   tenantId: string | null;
   role: ApiKeyRole;
 }
@@ -12,10 +12,12 @@ export interface Principal {
 export const ROLE_RANK: Record<ApiKeyRole, number> = { viewer: 1, operator: 2, admin: 3 };
 
 /**
- * `admin` keys administer every tenant (issue 4: "admin (all tenants, settings)"), whichever tenant they
- * belong to; `operator` and `viewer` keys are confined to their own tenant.
+ * Only platform principals act on every tenant: ADMIN_API_KEY and stored admin keys without a tenant (the
+ * database refuses a tenantless key of any other role). A key bound to a tenant, admin included, is confined to
+ * that tenant: customer A's admin never reads or changes customer B.
  */
-export const spansAllTenants = (principal: Principal): boolean => principal.role === 'admin';
+export const spansAllTenants = (principal: Principal): boolean =>
+  principal.role === 'admin' && principal.tenantId === null;
 
 /** Looks up a presented key; implemented by the API keys service. */
 export abstract class PrincipalResolver {

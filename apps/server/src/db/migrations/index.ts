@@ -6,6 +6,7 @@ import * as recordingDeleteSetting from './0005-recording-delete-setting.js';
 import * as callCounters from './0006-call-counters.js';
 import * as callsDidIndex from './0007-calls-did-index.js';
 import * as callChangeSeq from './0008-call-change-seq.js';
+import * as platformApiKeys from './0009-platform-api-keys.js';
 
 /** Every migration, in order. One set for PGlite and PostgreSQL; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0006-call-counters': callCounters,
   '0007-calls-did-index': callsDidIndex,
   '0008-call-change-seq': callChangeSeq,
+  '0009-platform-api-keys': platformApiKeys,
 };
