@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useApi } from '../api/api-context';
+import { objectUrlFor, retainObjectUrl } from './object-url-registry';
+
+const noop = () => undefined;
 
 /**
  * Fetches an authenticated media path (the API needs the bearer header, which <audio src> cannot send) and
- * gives a blob: URL for it, revoked when the path changes or the component goes away.
+ * gives a blob: URL for it, kept while a component shows it (see object-url-registry.ts).
  */
 export function useAuthorizedObjectUrl(path: string | null) {
   const api = useApi();
@@ -15,7 +18,8 @@ export function useAuthorizedObjectUrl(path: string | null) {
     gcTime: 60_000,
     queryFn: async ({ signal }) => (await api.fetch(path!, { signal })).blob(),
   });
-  const url = useMemo(() => (blob.data ? URL.createObjectURL(blob.data) : null), [blob.data]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  return { url, blob: blob.data ?? null, isLoading: blob.isLoading, error: blob.error };
+  const data = blob.data ?? null;
+  const subscribe = useCallback(() => (data ? retainObjectUrl(data) : noop), [data]);
+  const url = useSyncExternalStore(subscribe, () => (data ? objectUrlFor(data) : null));
+  return { url, blob: data, isLoading: blob.isLoading, error: blob.error };
 }
