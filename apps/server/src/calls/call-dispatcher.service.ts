@@ -88,13 +88,7 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
   async dispatchDue(): Promise<void> {
     if (!this.readyPbx()) return;
     const due = await this.calls.claimDue(this.clock.now(), 50, this.options.instanceId);
-    for (const row of due) await this.originate(row).catch(() => undefined);
-  }
-
-  /** Claims and originates one call now; answers the call as it then is. */
-  async dispatch(row: CallRow, tenant?: TenantRow): Promise<CallRow> {
-    const claimed = await this.calls.claim(row.id, this.clock.now(), this.options.instanceId);
-    return claimed ? this.originate(claimed, tenant) : row;
+    for (const row of due) await this.originateClaimed(row).catch(() => undefined);
   }
 
   readyPbx(): string | undefined {
@@ -118,8 +112,8 @@ export class CallDispatcherService implements OnApplicationBootstrap, OnApplicat
     return row;
   }
 
-  /** A call claimed from the queue: caller ID (counted now), transfer number, then `send`. */
-  private async originate(claimed: CallRow, knownTenant?: TenantRow): Promise<CallRow> {
+  /** A call claimed (from the queue, or paced and due now): caller ID (counted now), transfer number, `send`. */
+  async originateClaimed(claimed: CallRow, knownTenant?: TenantRow): Promise<CallRow> {
     let row = claimed;
     const pbxName = this.readyPbx();
     try {

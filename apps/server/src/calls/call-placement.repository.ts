@@ -174,10 +174,16 @@ export class CallPlacementRepository {
   }
 
   /**
-   * Inserts a call held by the tenant's pacing (`queued` until its slot), taking the next slot from the tenant's
-   * pacing cursor in the same transaction; an idempotent replay gives the slot back (rollback).
+   * Inserts a call held by the tenant's pacing (`queued` until its slot, or `dialing` when the slot is now),
+   * taking the next slot from the tenant's pacing cursor in the same transaction; an idempotent replay gives the
+   * slot back (rollback).
    */
-  async queuePaced(call: NewCall, tenant: VersionedTenant, spacingMs: number): Promise<QueueResult> {
+  async queuePaced(
+    call: NewCall,
+    tenant: VersionedTenant,
+    spacingMs: number,
+    pbx: string,
+  ): Promise<QueueResult> {
     const now = call.created_at;
     try {
       return await this.db.transaction().execute(async (trx) => {
@@ -190,7 +196,15 @@ export class CallPlacementRepository {
               + ${spacingMs} * interval '1 millisecond'
           RETURNING k.next_slot_at - ${spacingMs} * interval '1 millisecond' AS at`.execute(trx);
         if (slot.length === 0) return { kind: 'stale-tenant' as const };
-        const record = asRecord(call, { status: 'queued', scheduled_at: slot[0]!.at });
+        // Due now: inserted already claimed (`dialing`, on `pbx`), so the queue runner can not take it first.
+        const at = slot[0]!.at;
+        const due = at.getTime() <= now.getTime();
+        const record = asRecord(call, {
+          status: due ? 'dialing' : 'queued',
+          scheduled_at: at,
+          originated_at: due ? now : null,
+          pbx: due ? pbx : null,
+        });
         const { rows } = await sql<CallRow>`
           INSERT INTO calls (${CALL_COLUMNS}, ${CALLER_ID})
           SELECT ${RECORD_COLUMNS}, r.from_number, r.did_id FROM json_populate_record(NULL::calls, ${record}) r

@@ -134,7 +134,7 @@ export class CallPlacementService {
       owner: this.options.instanceId,
       created_at: this.clock.now(),
     };
-    if (tenant.calls_per_second) return this.queue(call, tenant, from, idempotencyKey);
+    if (tenant.calls_per_second) return this.queue(call, tenant, from, idempotencyKey, pbx);
     return this.placeNow(call, tenant, from, idempotencyKey, pbx);
   }
 
@@ -230,6 +230,7 @@ export class CallPlacementService {
     tenant: VersionedTenant,
     from: string | undefined,
     key: string | undefined,
+    pbx: string,
   ): Promise<CallView | typeof STALE> {
     if (from !== undefined) {
       const did = await this.calls.enabledDid(tenant.id, from);
@@ -237,7 +238,7 @@ export class CallPlacementService {
       call.from_number = did.number;
       call.did_id = did.id;
     }
-    const result = await this.placement.queuePaced(call, tenant, 1000 / tenant.calls_per_second!);
+    const result = await this.placement.queuePaced(call, tenant, 1000 / tenant.calls_per_second!, pbx);
     switch (result.kind) {
       case 'stale-tenant':
         return STALE;
@@ -249,11 +250,11 @@ export class CallPlacementService {
         break;
     }
     const row = result.row;
-    if (row.scheduled_at.getTime() > call.created_at.getTime()) {
+    if (row.status === 'queued') {
       this.hub.publish(row);
       return toCallView(row);
     }
-    return toCallView(await this.dispatcher.dispatch(row, tenant));
+    return toCallView(await this.dispatcher.originateClaimed(row, tenant));
   }
 
   private async answerFor(

@@ -24,17 +24,6 @@ export class CallsRepository {
     return this.database.db;
   }
 
-  /** queued -> dialing, once: whoever claims a call originates it; nobody else ever does. */
-  async claim(id: string, now: Date, owner: string): Promise<CallRow | undefined> {
-    return this.db
-      .updateTable('calls')
-      .set({ status: 'dialing', originated_at: now, updated_at: now, owner })
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .returningAll()
-      .executeTakeFirst();
-  }
-
   /** Claims queued calls whose time has come (several instances may run this at once). */
   async claimDue(now: Date, limit: number, owner: string): Promise<CallRow[]> {
     return this.db.transaction().execute(async (trx) => {
