@@ -83,9 +83,12 @@ describe.each(databases)('recordings and reload on $name', (database) => {
     expect(platform.body.items.map((r: { path: string }) => r.path)).toContain('1772000000.42.wav');
   });
 
-  it("scopes a recording to its call's tenant: that tenant's keys see it, others get 404", async () => {
+  it("scopes a recording to its call's tenant: that tenant's keys see it, others (their admin too) get 404", async () => {
     const owner = await createTenantWithKey(t, {}, 'viewer');
-    const stranger = await createTenantWithKey(t, {}, 'operator');
+    const strangers = [
+      await createTenantWithKey(t, {}, 'operator'),
+      await createTenantWithKey(t, {}, 'admin'),
+    ];
     const callId = '0b6f3f9e-8a51-4c1e-9d1f-2b3c4d5e6f70';
     const lookup = t.app.get(RecordingCallLookup);
     const original = lookup.find.bind(lookup);
@@ -104,15 +107,19 @@ describe.each(databases)('recordings and reload on $name', (database) => {
       ]);
       const byCall = await t.request('GET', `/api/recordings?callId=${callId}`);
       expect(byCall.body.items).toHaveLength(1);
-      const theirs = await t.request('GET', '/api/recordings', { key: stranger.key });
-      expect(theirs.body.items).toEqual([]);
-      for (const suffix of ['', '/stream', '/download']) {
-        const url = `/api/recordings/${id('1772000000.42.wav')}${suffix}`;
-        expect((await t.request('GET', url, { key: stranger.key })).status).toBe(404);
-        expect((await t.request('GET', url, { key: owner.key })).status).toBe(200);
+      for (const stranger of strangers) {
+        const theirs = await t.request('GET', '/api/recordings', { key: stranger.key });
+        expect(theirs.body.items).toEqual([]);
+        for (const suffix of ['', '/stream', '/download', '/playable']) {
+          const url = `/api/recordings/${id('1772000000.42.wav')}${suffix}`;
+          expect([url, (await t.request('GET', url, { key: stranger.key })).status]).toEqual([url, 404]);
+          expect([url, (await t.request('GET', url, { key: owner.key })).status]).toEqual([url, 200]);
+        }
+        const filtered = await t.request('GET', `/api/recordings?tenantId=${owner.id}`, {
+          key: stranger.key,
+        });
+        expect(filtered.status).toBe(404);
       }
-      const filtered = await t.request('GET', `/api/recordings?tenantId=${owner.id}`, { key: stranger.key });
-      expect(filtered.status).toBe(404);
     } finally {
       lookup.find = original;
     }
