@@ -16,7 +16,7 @@ export const tenantKeys = {
   detail: (tenantId: string) => [...tenantKeys.all, 'detail', tenantId] as const,
 };
 
-/** Every tenant the key may see (all of them for an admin, its own otherwise). */
+/** Every tenant the key may see: all of them for a platform admin (no tenant of its own), its own otherwise. */
 export function useTenants(enabled = true) {
   const api = useApi();
   return useQuery({

@@ -54,7 +54,8 @@ export function TodayFigures({ stats, isPending, error, onRetry }: TodayFiguresP
                 {figure.value}
               </Text>
               {figure.hint && (
-                <Text size="xs" c="dimmed">
+                // Inside the <dd>'s group a hint is part of the value's description (a <dl> may hold only dt/dd).
+                <Text component="dd" m={0} size="xs" c="dimmed">
                   {figure.hint}
                 </Text>
               )}

@@ -16,7 +16,7 @@ export const API_KEY_ROLE_OPTIONS: { value: Role; label: string; description: st
     value: 'admin',
     label: 'Admin',
     description:
-      'Settings, DIDs, transfer numbers and API keys. The server lets an admin key act on every tenant.',
+      "Everything in this tenant: settings, DIDs, transfer numbers and API keys (never another tenant's).",
   },
 ];
 
