@@ -57,6 +57,7 @@ describe('events over the message text', () => {
     expect(e['C']).toBe('');
     expect(e['D']).toBe('a: b');
     expect(e['Variable']).toEqual(['X=1', 'Y=2']);
+    expect(e['Variable']).toBe(e['Variable']);
     expect(e['variable']).toBe('lower');
     expect(e['Key']).toBe('Value');
     expect(e['D: a']).toBeUndefined();

@@ -55,8 +55,9 @@ class LazyEvent implements ProxyHandler<EventRecord> {
       const pattern = patternOf(key);
       if (pattern !== null && ++this.reads <= LAZY_READS) {
         const value = headerValue(this.text, pattern);
-        if (value !== undefined) return value;
-        return Reflect.get(Object.prototype, key, receiver);
+        if (typeof value === 'string') return value;
+        if (value === undefined) return Reflect.get(Object.prototype, key, receiver);
+        // A repeated header's array must be the same (mutable) object on every read, as on a plain object.
       }
       this.parse(target);
     }
