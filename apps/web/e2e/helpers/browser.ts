@@ -8,7 +8,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
-/** Every screenshot lands here (CI keeps artifacts/); SCREENSHOTS_DIR=docs/screenshots refreshes the README's. */
+/** Every screenshot lands here (CI keeps artifacts/); SCREENSHOTS_DIR moves them elsewhere. */
 export const SCREENSHOT_DIR = path.resolve(repoRoot, process.env.SCREENSHOTS_DIR ?? 'artifacts/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
@@ -34,10 +34,31 @@ export async function openPage(browser: Browser, options: { phone?: boolean } = 
   return page;
 }
 
+/** The pictures the root README shows; `npm run screenshots` refreshes them in docs/screenshots. */
+export const README_SCREENSHOTS = new Set([
+  'dashboard',
+  'make-call',
+  'call-live',
+  'call-logs',
+  'call-detail',
+  'sounds',
+  'recordings',
+  'settings-dids',
+  'settings-transfer-numbers',
+  'settings-api-keys',
+  'dashboard-phone',
+  'phone-menu',
+]);
+const README_SCREENSHOT_DIR = path.join(repoRoot, 'docs/screenshots');
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (process.env.UPDATE_README_SCREENSHOTS === '1' && README_SCREENSHOTS.has(name)) {
+    fs.mkdirSync(README_SCREENSHOT_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(README_SCREENSHOT_DIR, `${name}.png`));
+  }
   return file;
 }
 
