@@ -86,4 +86,26 @@ describe('sign-in (browser)', () => {
     });
     await phone.context().close();
   });
+
+  it('works from the keyboard alone: sign in with Enter, reach a page with Tab', async () => {
+    const keyboard = await openPage(browser);
+    await step(keyboard, 'keyboard', async () => {
+      await keyboard.goto(server.baseUrl + '/');
+      await keyboard.getByLabel('API key').waitFor();
+      // The key field has the focus on arrival.
+      await keyboard.keyboard.type(server.adminKey); // (the tenant key was revoked above)
+      await keyboard.keyboard.press('Enter');
+      await keyboard.getByTestId('pbx-state').waitFor();
+      let focused = '';
+      for (let presses = 0; presses < 40 && focused !== 'Make a call'; presses++) {
+        await keyboard.keyboard.press('Tab');
+        focused = await keyboard.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      }
+      expect(focused).toBe('Make a call');
+      await keyboard.keyboard.press('Enter');
+      await keyboard.waitForURL(/\/calls\/new$/);
+      await keyboard.getByRole('heading', { name: 'Make a call', level: 2 }).waitFor();
+    });
+    await keyboard.context().close();
+  });
 });
