@@ -52,6 +52,16 @@ function repository(rows: DidRow[]) {
 
 const counted = (row: DidRow) => Promise.resolve({ counted: { ...row, uses_today: row.uses_today } });
 
+/** Counts in the fake database too, as the conditional UPDATE does. */
+const countedIn =
+  (repo: ReturnType<typeof repository>) =>
+  (row: DidRow): Promise<{ counted: DidRow }> => {
+    const stored = repo.rows.find((r) => r.id === row.id)!;
+    stored.uses_today = row.uses_today;
+    stored.usage_day = row.usage_day;
+    return Promise.resolve({ counted: { ...row } });
+  };
+
 describe('DidAllocator', () => {
   it('rotates in process and reads the DID list once while it is fresh', async () => {
     const repo = repository([did(1), did(2), did(3)]);
@@ -80,17 +90,29 @@ describe('DidAllocator', () => {
     expect(none).toEqual({ kind: 'none' });
   });
 
-  it('keeps daily caps locally between reads, and an explicit DID must be enabled and under its cap', async () => {
+  it('an explicit DID must be enabled and under its cap; the list is read again before refusing', async () => {
     const repo = repository([did(1, { daily_cap: 1 }), did(2, { enabled: false })]);
     const allocator = new DidAllocator(repo as unknown as DidsRepository, new FixedClock(), new NoRandom());
-    const first = await allocator.allocate('t', 'round-robin', undefined, counted, '+12025550101');
+    const count = countedIn(repo);
+    const first = await allocator.allocate('t', 'round-robin', undefined, count, '+12025550101');
     expect(first.kind).toBe('done');
-    expect(await allocator.allocate('t', 'round-robin', undefined, counted, '+12025550101')).toEqual({
+    expect(await allocator.allocate('t', 'round-robin', undefined, count, '+12025550101')).toEqual({
       kind: 'none',
     });
-    expect(await allocator.allocate('t', 'round-robin', undefined, counted, '+12025550102')).toEqual({
+    expect(await allocator.allocate('t', 'round-robin', undefined, count, '+12025550102')).toEqual({
       kind: 'unknown',
     });
+    // Raised (or enabled) on another instance: seen at once, not after the list's refresh time.
+    repo.rows[0]!.daily_cap = 2;
+    repo.rows[1]!.enabled = true;
+    const reads = repo.reads;
+    expect((await allocator.allocate('t', 'round-robin', undefined, count, '+12025550101')).kind).toBe(
+      'done',
+    );
+    expect((await allocator.allocate('t', 'round-robin', undefined, count, '+12025550102')).kind).toBe(
+      'done',
+    );
+    expect(repo.reads).toBe(reads + 1);
   });
 
   it("a count that did not happen for the caller's reason passes its value on and takes the reservation back", async () => {

@@ -68,13 +68,22 @@ export class DidAllocator {
     explicitNumber?: string,
   ): Promise<Allocation<T>> {
     const refused = new Set<string>();
+    let reread = false;
     for (;;) {
       const state = await this.load(tenantId);
       const today = utcDay(this.clock.now());
       const eligible = state.dids.filter((did) => !refused.has(did.id) && underCap(did, today));
       let chosen: DidRow | undefined;
       if (explicitNumber !== undefined) {
-        if (!state.dids.some((did) => did.number === explicitNumber)) return { kind: 'unknown' };
+        if (!state.dids.some((did) => did.number === explicitNumber)) {
+          // Perhaps added or enabled on another instance since the list was read.
+          if (!reread) {
+            reread = true;
+            this.invalidate(tenantId);
+            continue;
+          }
+          return { kind: 'unknown' };
+        }
         chosen = eligible.find((did) => did.number === explicitNumber);
       } else {
         const picked = pickDid({
@@ -86,7 +95,15 @@ export class DidAllocator {
         });
         chosen = eligible.find((did) => did.id === picked?.id);
       }
-      if (!chosen) return { kind: 'none' };
+      if (!chosen) {
+        // Before refusing, read the list once more: a cap raised or a DID added on another instance counts.
+        if (!reread) {
+          reread = true;
+          this.invalidate(tenantId);
+          continue;
+        }
+        return { kind: 'none' };
+      }
       const before = { ...chosen };
       this.reserve(state, chosen, today);
       let result: DidCount<T>;
