@@ -14,12 +14,15 @@ import {
   type CreatePlatformApiKeyInput,
 } from './api-keys.dto.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
+import { KeyUseThrottle } from './key-use-throttle.js';
 
 /** last_used_at is precise to this; finer would mean a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class ApiKeysService extends PrincipalResolver {
+  private readonly keyUse = new KeyUseThrottle(LAST_USED_RESOLUTION_MS);
+
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly access: AccessService,
@@ -37,7 +40,10 @@ export class ApiKeysService extends PrincipalResolver {
     // Only platform admin keys lack a tenant (CHECK api_keys_tenantless_admin_only); a tenantless operator or
     // viewer would have no tenant to be confined to, so it is refused even if the database held one.
     if (!row || (row.tenant_id === null && row.role !== 'admin')) return undefined;
-    await this.keys.touch(row.id, this.clock.now(), LAST_USED_RESOLUTION_MS);
+    const now = this.clock.now();
+    if (this.keyUse.shouldRecord(row.id, now.getTime())) {
+      await this.keys.touch(row.id, now, LAST_USED_RESOLUTION_MS);
+    }
     return { keyId: row.id, tenantId: row.tenant_id, role: row.role };
   }
 
