@@ -66,6 +66,9 @@ describe('sign-in (browser)', () => {
     });
     await step(page, 'sign-out', async () => {
       await signIn(page, server.baseUrl, server.adminKey);
+      // A platform key with a single tenant starts on it (a fresh `npm start` has only "demo").
+      await expect.poll(() => page.getByTestId('tenant-picker').inputValue()).toBe('Acme Outbound');
+      await page.getByRole('heading', { name: 'Today' }).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
       expect(await page.evaluate(() => sessionStorage.getItem('switchboard.apiKey'))).toBeNull();

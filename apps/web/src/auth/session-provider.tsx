@@ -19,12 +19,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new KeyStore());
   const key = useSyncExternalStore(store.subscribe, store.get);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pickedTenant, setPickedTenant] = useState<string | null>(null);
+  // undefined: not chosen yet (a platform admin of a single tenant then works on it); null: "all tenants".
+  const [pickedTenant, setPickedTenant] = useState<string | null | undefined>(undefined);
 
   const signOut = useCallback(
     (reason?: string) => {
       store.clear();
-      setPickedTenant(null);
+      setPickedTenant(undefined);
       setNotice(reason ?? null);
       queryClient.clear();
     },
@@ -49,6 +50,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: Infinity,
   });
 
+  // A platform key spans tenants; when there is only one (a fresh `npm start` has just `demo`), start on it.
+  const platform = me.data !== undefined && me.data.tenantId === null;
+  const firstTenants = useQuery({
+    // Under 'tenants', so creating or deleting a tenant (which invalidates them all) asks again.
+    queryKey: ['tenants', 'only-tenant', key],
+    enabled: platform,
+    staleTime: Infinity,
+    queryFn: () => unwrap(api.client.GET('/api/tenants', { params: { query: { limit: 2 } } })),
+  });
+  const onlyTenant = firstTenants.data?.items.length === 1 ? firstTenants.data.items[0]!.id : null;
+
   const signIn = useCallback(
     (newKey: string) => {
       setNotice(null);
@@ -62,11 +74,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const principal: Principal = me.data;
     return {
       principal,
-      tenantId: principal.tenantId ?? pickedTenant,
+      tenantId: principal.tenantId ?? (pickedTenant === undefined ? onlyTenant : pickedTenant),
       setTenantId: setPickedTenant,
       signOut: () => signOut(),
     };
-  }, [me.data, pickedTenant, signOut]);
+  }, [me.data, pickedTenant, onlyTenant, signOut]);
 
   if (key === null) return <SignInPage onSignIn={signIn} notice={notice} />;
   if (me.isPending) {
