@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAmiEvent, type AmiEvent, type HangupEvent, type Subscription } from '../src/index.js';
+import {
+  isAmiEvent,
+  type AmiEvent,
+  type GenericAmiEvent,
+  type HangupEvent,
+  type Subscription,
+} from '../src/index.js';
 import { clientFor, startServer, waitFor } from './helpers/client-fixture.js';
 import { msg, response } from './helpers/mock-ami-server.js';
 
@@ -64,6 +70,32 @@ describe('AmiClient events', () => {
     socket.write(bytes.subarray(cut));
     await waitFor(() => names.length === 1);
     expect(names).toEqual(['Zoë 日本']);
+  });
+
+  it('keeps events intact after later reads reuse the read buffer', async () => {
+    const server = await startServer();
+    const client = clientFor(server, { name: 'pbx' });
+    const held: GenericAmiEvent[] = [];
+    client.subscribe((e) => void held.push(e)); // kept, headers not read until the end
+    await client.connect();
+    const first = msg({ Event: 'Newchannel', Channel: 'PJSIP/first-00000001', Uniqueid: '1700000000.1' });
+    const split = Buffer.from(msg({ Event: 'Hangup', Channel: 'PJSIP/split-00000002', CallerIDName: 'Zoë' }));
+    const cut = split.indexOf(Buffer.from('ë')) + 1; // inside the 2-byte character
+    const socket = server.sessions[0]!.socket;
+    socket.write(Buffer.concat([Buffer.from(first), split.subarray(0, cut)]));
+    await new Promise((r) => setTimeout(r, 20));
+    // Later reads fill the same buffer with other bytes.
+    const filler = Array.from({ length: 400 }, (_, i) => hangup(i)).join('');
+    socket.write(Buffer.concat([split.subarray(cut), Buffer.from(filler)]));
+    await waitFor(() => held.length === 403);
+    expect({ ...held[1] }).toEqual({
+      Event: 'Newchannel',
+      Channel: 'PJSIP/first-00000001',
+      Uniqueid: '1700000000.1',
+      $server: 'pbx',
+    });
+    expect([held[2]!.Channel, held[2]!['CallerIDName']]).toEqual(['PJSIP/split-00000002', 'Zoë']);
+    expect(held[402]!.Uniqueid).toBe('1.399');
   });
 
   it('never blocks on a slow subscriber: buffers it up to a bound, reports overflow, others get everything', async () => {

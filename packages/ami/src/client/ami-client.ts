@@ -275,8 +275,14 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     this.setState('connecting');
     let socket: Socket;
     const connecting = (this.connecting = new AbortController());
+    // A parser per connection, in place before the first read can arrive.
+    this.parser = this.newParser();
+    this.bannerText = undefined;
     try {
       socket = await openSocket({
+        onData: (chunk, from) => {
+          if (generation === this.generation) this.receive(chunk, from);
+        },
         signal: connecting.signal,
         host: this.options.host,
         port: this.options.port,
@@ -316,23 +322,21 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
     this.becomeReady();
   }
 
+  private receive(chunk: Buffer, socket: Socket): void {
+    this.recorder.bytesReceived += chunk.length;
+    let messages: AmiMessage[];
+    try {
+      messages = this.parser.push(chunk);
+    } catch (error) {
+      socket.destroy(error as Error);
+      return;
+    }
+    this.handleMessages(messages);
+  }
+
   private attach(socket: Socket, generation: number): void {
     this.socket = socket;
-    this.parser = this.newParser();
-    this.bannerText = undefined;
     let lastError: Error | undefined;
-    socket.on('data', (chunk: Buffer) => {
-      if (generation !== this.generation) return;
-      this.recorder.bytesReceived += chunk.length;
-      let messages: AmiMessage[];
-      try {
-        messages = this.parser.push(chunk);
-      } catch (error) {
-        socket.destroy(error as Error);
-        return;
-      }
-      this.handleMessages(messages);
-    });
     socket.on('error', (error) => {
       lastError = error;
     });

@@ -12,14 +12,38 @@ export interface TransportOptions {
   tcpKeepAlive: number;
   /** Aborting destroys the socket and rejects (close() during a connect leaves no socket behind). */
   signal?: AbortSignal;
+  /**
+   * Receives every read. The chunk is a view of a buffer reused by the next read: consume it before
+   * returning (the parser copies what it keeps).
+   */
+  onData(chunk: Buffer, socket: Socket): void;
 }
 
-/** Opens the TCP or TLS socket; resolves once it is connected (TLS: once the handshake is done). */
+/** Bytes read from the socket at most per read (libuv's own default read size). */
+export const READ_BUFFER_SIZE = 64 * 1024;
+
+/**
+ * Opens the TCP or TLS socket; resolves once it is connected (TLS: once the handshake is done).
+ *
+ * Plain TCP reads go into one buffer per connection, handed to `onData` (Node's `onread`), instead of a fresh
+ * 64 KB Buffer and a stream 'data' event per read: at tens of megabytes a second of events that is about a
+ * tenth less time per event, mostly garbage collection (see the package README's benchmark). TLS sockets,
+ * whose connect options have no `onread`, deliver their 'data' events to `onData`.
+ */
 export function openSocket(options: TransportOptions): Promise<Socket> {
   return new Promise<Socket>((resolve, reject) => {
-    const socket: Socket = options.tls
-      ? tls.connect({ ...options.tls, host: options.host, port: options.port })
-      : net.connect({ host: options.host, port: options.port });
+    let socket: Socket;
+    if (options.tls) {
+      socket = tls.connect({ ...options.tls, host: options.host, port: options.port });
+      socket.on('data', (chunk: Buffer) => options.onData(chunk, socket));
+    } else {
+      const buffer = Buffer.allocUnsafe(READ_BUFFER_SIZE);
+      const callback = (bytes: number): boolean => {
+        options.onData(buffer.subarray(0, bytes), socket);
+        return true;
+      };
+      socket = net.connect({ host: options.host, port: options.port, onread: { buffer, callback } });
+    }
     const readyEvent = options.tls ? 'secureConnect' : 'connect';
     const fail = (cause: unknown): void => {
       cleanup();
