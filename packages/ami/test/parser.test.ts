@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmiErrorCode, AmiParser, isAmiError } from '../src/index.js';
+import { AmiErrorCode, AmiParser, isAmiError, type AmiMessage } from '../src/index.js';
 
 const BANNER = 'Asterisk Call Manager/11.0.0\r\n';
 
@@ -113,6 +113,44 @@ describe('AmiParser', () => {
       ...parser.push(Buffer.from('!\r\n\r\n')),
     ];
     expect(out.map((m) => m.get('X'))).toEqual(['plain', 'Zoë', 'Zo\uFFFD!']);
+  });
+
+  it('gives the same messages however a stream is cut, with reads both shorter and longer than 4 KB', () => {
+    const output = Array.from({ length: 300 }, (_, i) => `line ${i} ${'-'.repeat(20)}`).join('\n');
+    const stream =
+      BANNER +
+      'Event: Newchannel\r\nChannel: PJSIP/1001-00000001\r\nUniqueid: 1700000000.1\r\n\r\n' +
+      `Event: UserEvent\r\nPayload: ${'p'.repeat(6000)}\r\n\r\n` +
+      `Response: Follows\r\nPrivilege: Command\r\nActionID: 7\r\n${output}\n--END COMMAND--\r\n\r\n` +
+      'Event: Bare\nX: lf only\n\n' +
+      'Response: Error\r\nMessage: Unable to create channel\n\r\n\r\n' +
+      `Event: Hangup\r\nChannel: PJSIP/1001-00000001\r\nCause: 16\r\n\r\n`.repeat(150);
+    const signature = (messages: AmiMessage[]): string =>
+      JSON.stringify(messages.map((m) => [m.name, m.fields]));
+    const whole = new AmiParser().push(stream);
+    expect(whole).toHaveLength(156);
+    const expected = signature(whole);
+    // First reads ending near every message end of the first 13 KB (and every 11th character between), then
+    // a read of 5 or 9 KB, then the rest.
+    const ends = [...stream.slice(0, 13_000).matchAll(/\n\r?\n/g)].map((m) => m.index);
+    const firsts = new Set<number>();
+    for (let at = 1; at < 13_000; at += 11) firsts.add(at);
+    for (const end of ends) for (let d = -8; d <= 8; d++) if (end + d > 0) firsts.add(end + d);
+    const wrong: string[] = [];
+    for (const first of firsts) {
+      for (const second of [5000, 9000]) {
+        const parser = new AmiParser();
+        const parts = [
+          stream.slice(0, first),
+          stream.slice(first, first + second),
+          stream.slice(first + second),
+        ];
+        const got = parts.flatMap((part) => parser.push(Buffer.from(part, 'latin1')));
+        if (signature(got) !== expected) wrong.push(`${first}+${second}`);
+      }
+    }
+    expect(firsts.size).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
   });
 
   it('normalises legacy `Response: Follows ... --END COMMAND--` output to Output headers', () => {

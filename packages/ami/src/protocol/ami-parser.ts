@@ -26,6 +26,11 @@ const LF = 10;
 const CR = 13;
 const R = 82;
 const END_COMMAND = '--END COMMAND--';
+/**
+ * A message split across reads is finished on its held part plus this many characters of the next read
+ * (most messages are well under 1 KB), not on a copy of the whole read; a longer one falls back to that.
+ */
+const HEAD_SPAN = 4096;
 const FOLLOWS_PREFIX = 'Response: Follows';
 
 /**
@@ -74,13 +79,28 @@ export class AmiParser {
     const text = typeof chunk === 'string' ? chunk : this.decode(toBuffer(chunk));
     const out: AmiMessage[] = [];
     if (text.length === 0) return out;
-    const buf = this.pending.length === 0 ? text : this.pending + text;
-    const len = buf.length;
-    let pos = 0;
+    const held = this.pending.length;
+    if (held === 0) return this.keep(text, this.scan(text, 0, out, Infinity), out);
+    if (text.length > HEAD_SPAN) {
+      // A message began in an earlier read: finish it on a short string rather than on a copy of the whole
+      // read (pending + text would be flattened into one), then go on in the read itself.
+      const pos = this.scan(this.pending + text.slice(0, HEAD_SPAN), 0, out, held);
+      if (pos >= held) return this.keep(text, this.scan(text, pos - held, out, Infinity), out);
+      // It runs on past the head: nothing came out; scan it whole.
+    }
+    const buf = this.pending + text;
+    return this.keep(buf, this.scan(buf, 0, out, Infinity), out);
+  }
 
+  /**
+   * Adds the whole messages in `buf` from `pos` on to `out`; returns where it stopped: at the end, at the start
+   * of a message not complete yet, or at the end of the first message that ends at or after `stopAt`.
+   */
+  private scan(buf: string, pos: number, out: AmiMessage[], stopAt: number): number {
+    const len = buf.length;
     if (!this.bannerDone) {
       const nl = buf.indexOf('\n');
-      if (nl === -1) return this.keep(buf, 0, out);
+      if (nl === -1) return 0;
       this.bannerDone = true;
       const lineEnd = nl > 0 && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       const line = buf.slice(0, lineEnd);
@@ -91,7 +111,7 @@ export class AmiParser {
       }
     }
 
-    for (;;) {
+    while (pos < stopAt) {
       // Skip the empty lines between messages (and the extra CRLF after `value\n\r\n\r\n`).
       let c = buf.charCodeAt(pos);
       while (c === CR || c === LF) c = buf.charCodeAt(++pos);
@@ -110,7 +130,7 @@ export class AmiParser {
       out.push(AmiMessage.fromText((' \n' + buf.slice(pos, this.bodyEnd)).slice(1)));
       pos = end;
     }
-    return this.keep(buf, pos, out);
+    return pos;
   }
 
   /** Drops any partial message (after a reconnect the next bytes are a new banner). */
