@@ -20,6 +20,23 @@ for (const entry of loadIndex()) {
 }
 
 describe('events over the message text', () => {
+  it('answers the right header while a thousand distinct names churn the lookup cache', () => {
+    const names = Array.from({ length: 1000 }, (_, i) => `H${i.toString(36)}`);
+    const m = parse(`Event: UserEvent\r\n${names.map((n) => `${n}: v-${n}`).join('\r\n')}\r\n\r\n`);
+    const e = (): Record<string, unknown> => buildEvent(m, 'pbx');
+    const wrong: string[] = [];
+    for (let i = 0; i < names.length; i++) {
+      // Fresh events, so every read is answered from the text; names that share a cache slot alternate.
+      const a = names[i]!;
+      const b = names[(i * 7919) % names.length]!;
+      for (const name of [a, b, a, 'Missing' + a]) {
+        const got = read(e(), name);
+        if (got !== (name.startsWith('Missing') ? undefined : `v-${name}`)) wrong.push(name);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('equal the plain object of their headers for every event of the captures', () => {
     expect(captureEvents.length).toBeGreaterThan(600);
     for (const m of captureEvents) {

@@ -6,17 +6,22 @@ type EventRecord = Record<string | symbol, AmiHeaderValue>;
 
 /** Header reads answered from the text before the event is parsed in full (later reads are plain lookups). */
 const LAZY_READS = 8;
-/** Bounds the cache of lookup patterns against code that reads endless distinct property names. */
-const MAX_PATTERNS = 4096;
-const patterns = new Map<string, string | null>();
+
+/**
+ * Lookup patterns by property name, in a small direct-mapped cache: a property name read in code is one
+ * interned string, so a hit is one comparison of references. Collisions just replace the slot, so the cache
+ * stays bounded whatever names are read.
+ */
+const SLOTS = 256;
+const slotKeys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const slotPatterns: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
 
 function patternOf(key: string): string | null {
-  let pattern = patterns.get(key);
-  if (pattern === undefined) {
-    if (patterns.size >= MAX_PATTERNS) patterns.clear();
-    pattern = key === '__proto__' || key === '$server' ? null : headerPattern(key);
-    patterns.set(key, pattern);
-  }
+  const slot = (key.length * 31 + key.charCodeAt(0)) & (SLOTS - 1);
+  if (slotKeys[slot] === key) return slotPatterns[slot] ?? null;
+  const pattern = key === '__proto__' || key === '$server' ? null : headerPattern(key);
+  slotKeys[slot] = key;
+  slotPatterns[slot] = pattern;
   return pattern;
 }
 

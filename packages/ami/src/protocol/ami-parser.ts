@@ -113,8 +113,9 @@ export class AmiParser {
 
     while (pos < stopAt) {
       // Skip the empty lines between messages (and the extra CRLF after `value\n\r\n\r\n`).
-      let c = buf.charCodeAt(pos);
-      while (c === CR || c === LF) c = buf.charCodeAt(++pos);
+      // (Never read past the end: an out-of-bounds read would cost the optimised code a deopt.)
+      let c = 0;
+      while (pos < len && ((c = buf.charCodeAt(pos)) === CR || c === LF)) pos++;
       if (pos >= len) break;
       // 'R' first: events (the bulk) skip the legacy check at the cost of one character compare.
       if (c === R && buf.startsWith(FOLLOWS_PREFIX, pos)) {
