@@ -29,7 +29,7 @@ const VARIANTS = (process.env.AMI_BENCH_VARIANTS?.split(',') ?? [
 ]) as readonly Variant[];
 /** Extra node flags for the consumer processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them. */
 const NODE_FLAGS = process.env.AMI_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-type Variant = 'switchboard' | 'asterisk-manager' | 'split-parse' | 'raw' | 'parser-only';
+type Variant = 'switchboard' | 'asterisk-manager' | 'split-parse' | 'raw' | 'parser-only' | 'onread64';
 
 interface RunResult {
   elapsedMs: number;
@@ -119,11 +119,14 @@ console.log(
 );
 for (let round = 0; round < ROUNDS; round++) {
   // Rotate the order each round so no variant always runs first.
+  const rates: string[] = [];
   for (let i = 0; i < VARIANTS.length; i++) {
     const variant = VARIANTS[(i + round) % VARIANTS.length]!;
-    results.get(variant)!.push(await runConsumer(variant, port));
+    const run = await runConsumer(variant, port);
+    results.get(variant)!.push(run);
+    rates.push(`${variant} ${Math.round(EVENTS / run.elapsedMs).toLocaleString('en-US')}k`);
   }
-  process.stdout.write(`  round ${round + 1}/${ROUNDS} done\n`);
+  process.stdout.write(`  round ${round + 1}/${ROUNDS} (events/s): ${rates.join(', ')}\n`);
 }
 server.close();
 
