@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql, type RawBuilder } from 'kysely';
-import { afterCursor } from '../common/validation/pagination.js';
 import { DatabaseHandle } from '../db/database.js';
-import type { DidRow, DidsTable } from '../db/database.types.js';
-import type { Updateable } from 'kysely';
+import type { DidRow } from '../db/database.types.js';
+import { TenantOwnedRows } from './tenant-owned-rows.js';
 
 export interface NewDid {
   tenantId: string;
@@ -14,32 +13,9 @@ export interface NewDid {
 }
 
 @Injectable()
-export class DidsRepository {
-  constructor(private readonly database: DatabaseHandle) {}
-
-  private get db() {
-    return this.database.db;
-  }
-
-  async list(tenantId: string, limit: number, cursor: string | undefined): Promise<DidRow[]> {
-    return this.db
-      .selectFrom('dids')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(afterCursor(cursor))
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute();
-  }
-
-  async find(tenantId: string, id: string): Promise<DidRow | undefined> {
-    return this.db
-      .selectFrom('dids')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+export class DidsRepository extends TenantOwnedRows<'dids'> {
+  constructor(database: DatabaseHandle) {
+    super(database, 'dids');
   }
 
   async insert(did: NewDid): Promise<DidRow> {
@@ -56,25 +32,6 @@ export class DidsRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-  }
-
-  async update(tenantId: string, id: string, changes: Updateable<DidsTable>): Promise<DidRow | undefined> {
-    return this.db
-      .updateTable('dids')
-      .set(changes)
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-  }
-
-  async delete(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('dids')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return result.numDeletedRows > 0n;
   }
 
   /** The tenant's enabled DIDs in rotation (`position`) order. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Updateable } from 'kysely';
-import { afterCursor } from '../common/validation/pagination.js';
+import { sql } from 'kysely';
 import { DatabaseHandle } from '../db/database.js';
-import type { TransferNumberRow, TransferNumbersTable } from '../db/database.types.js';
+import type { TransferNumberRow } from '../db/database.types.js';
+import { TenantOwnedRows } from './tenant-owned-rows.js';
 
 export interface NewTransferNumber {
   tenantId: string;
@@ -14,32 +14,9 @@ export interface NewTransferNumber {
 }
 
 @Injectable()
-export class TransferNumbersRepository {
-  constructor(private readonly database: DatabaseHandle) {}
-
-  private get db() {
-    return this.database.db;
-  }
-
-  async list(tenantId: string, limit: number, cursor: string | undefined): Promise<TransferNumberRow[]> {
-    return this.db
-      .selectFrom('transfer_numbers')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(afterCursor(cursor))
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute();
-  }
-
-  async find(tenantId: string, id: string): Promise<TransferNumberRow | undefined> {
-    return this.db
-      .selectFrom('transfer_numbers')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+export class TransferNumbersRepository extends TenantOwnedRows<'transfer_numbers'> {
+  constructor(database: DatabaseHandle) {
+    super(database, 'transfer_numbers');
   }
 
   async insert(entry: NewTransferNumber): Promise<TransferNumberRow> {
@@ -56,29 +33,6 @@ export class TransferNumbersRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-  }
-
-  async update(
-    tenantId: string,
-    id: string,
-    changes: Updateable<TransferNumbersTable>,
-  ): Promise<TransferNumberRow | undefined> {
-    return this.db
-      .updateTable('transfer_numbers')
-      .set(changes)
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-  }
-
-  async delete(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('transfer_numbers')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return result.numDeletedRows > 0n;
   }
 
   /**
