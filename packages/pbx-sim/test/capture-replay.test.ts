@@ -1,49 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PbxSimulator } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { CALL_SCENARIOS, CAPTURE_SPEED, replayOnSimulator } from './helpers/call-scenarios.js';
 import { normalise } from './helpers/compare-sequences.js';
-import { firstSuffix, parseCaptureIn, replay, RawClient } from './helpers/capture-replay.js';
+import { parseCaptureIn, replay, RawClient } from './helpers/capture-replay.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-const SPEED = 10;
-
-/** Every call scenario of the captures that the simulator supports, replayed from its own `out` records. */
+/** Every scenario of the captures that the simulator supports, replayed from its own `out` records. */
 const SCENARIOS = [
   'login-plain-ok',
   'login-bad-secret',
   'login-unknown-user',
   'login-md5-bad-key',
   'action-before-login',
-  'originate-answered',
-  'originate-application',
-  'originate-busy',
-  'originate-congestion',
-  'originate-noanswer',
-  'originate-invalid',
-  'originate-sync',
-  'hangup-action',
-  'record',
-  'dial-answer',
-  'dial-busy',
-  'dial-noanswer',
+  ...CALL_SCENARIOS,
   'events-filter',
-  'active-call-status',
 ];
 
-let sim: PbxSimulator | undefined;
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const sims = useSimFixture({ speed: CAPTURE_SPEED, seed: 1 });
 
 describe('capture replay (per-channel comparison with Asterisk 22.10.1)', () => {
   for (const scenario of SCENARIOS) {
     it(`${scenario} matches`, async () => {
-      sim = await new PbxSimulator({
-        port: 0,
-        speed: SPEED,
-        seed: 1,
-        firstLocalSuffix: firstSuffix(scenario),
-      }).start();
-      const client = await replay(sim.port, scenario, SPEED);
+      const client = await replayOnSimulator(sims, scenario);
       const got = normalise(client.messages.filter((m) => m.type !== 'banner'));
       const want = normalise(parseCaptureIn(scenario));
       expect(got).toEqual(want);
@@ -51,10 +28,9 @@ describe('capture replay (per-channel comparison with Asterisk 22.10.1)', () => 
   }
 
   it('readonly-user matches (a helper session places the call, as in the capture)', async () => {
-    sim = await new PbxSimulator({ port: 0, speed: SPEED, seed: 1, firstLocalSuffix: 0x2a }).start();
-    const port = sim.port;
+    const { port } = await sims.start({ firstLocalSuffix: 0x2a });
     let helper: RawClient | undefined;
-    const client = await replay(port, 'readonly-user', SPEED, async (data) => {
+    const client = await replay(port, 'readonly-user', CAPTURE_SPEED, async (data) => {
       if (!data.startsWith('Action: Logoff') || helper) return;
       helper = await RawClient.open(port);
       helper.send('Action: Login\r\nUsername: admin\r\nSecret: amp111\r\nEvents: off\r\n\r\n');

@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PbxSimulator } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import type { RawClient } from './helpers/capture-replay.js';
 import { loggedIn, request, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function admin(options = {}): Promise<RawClient> {
-  sim = await new PbxSimulator({ port: 0, speed: 50, seed: 5, ...options }).start();
-  const c = await loggedIn(sim.port);
-  clients.push(c);
-  return c;
-}
+const sims = useSimFixture({ speed: 50, seed: 5 });
 
 async function cli(c: RawClient, command: string): Promise<{ response: string; output: string[] }> {
   const r = await request(c, { Action: 'Command', Command: command, ActionID: command });
@@ -25,8 +12,8 @@ async function cli(c: RawClient, command: string): Promise<{ response: string; o
 
 describe('CLI commands built from the simulator state', () => {
   it('manager show connected lists every session with its permission masks', async () => {
-    const c = await admin();
-    clients.push(await loggedIn(sim!.port, 'readonly', 'readonly111'));
+    const c = await sims.adminClient();
+    sims.closeAfter(await loggedIn(sims.sim.port, 'readonly', 'readonly111'));
     const { output } = await cli(c, 'manager show connected');
     expect(output).toHaveLength(4);
     expect(output[1]).toMatch(/^ {2}admin {12}127\.0\.0\.1 +\d{10} {2}\d +14 +0 +2147483647 {2}2147483647$/);
@@ -37,7 +24,7 @@ describe('CLI commands built from the simulator state', () => {
   });
 
   it('dialplan show prints includes, extensions from a scenario and errors like Asterisk', async () => {
-    const c = await admin({ extensions: { test: { ivr: [['Answer'], ['Hangup']] } } });
+    const c = await sims.adminClient({ extensions: { test: { ivr: [['Answer'], ['Hangup']] } } });
     expect((await cli(c, 'dialplan show default')).output).toEqual([
       "[ Context 'default' created by 'pbx_config' ]",
       `  Include =>        ${"'test'".padEnd(45)} [pbx_config]`,
@@ -62,7 +49,7 @@ describe('CLI commands built from the simulator state', () => {
   });
 
   it('core show channels shows a live call and counts processed calls', async () => {
-    const c = await admin();
+    const c = await sims.adminClient();
     await request(c, {
       Action: 'Originate',
       Channel: 'Local/long@test',

@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PbxSimulator, type PbxSimOptions } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import type { RawClient } from './helpers/capture-replay.js';
-import { events, loggedIn, request, waitEvent } from './helpers/sim-client.js';
+import { events, request, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function client(options: PbxSimOptions = {}): Promise<RawClient> {
-  sim = await new PbxSimulator({ port: 0, speed: 50, seed: 4, ...options }).start();
-  const c = await loggedIn(sim.port);
-  clients.push(c);
-  return c;
-}
+const sims = useSimFixture({ speed: 50, seed: 4 });
 
 async function originate(c: RawClient, id: string, channel: string) {
   await request(c, {
@@ -42,7 +29,7 @@ const story = (c: RawClient, channel: string): string[] =>
 
 describe('Originate to a PJSIP endpoint with a contact', () => {
   it('creates one PJSIP channel (no Local pair) that runs the requested extension', async () => {
-    const c = await client();
+    const c = await sims.adminClient();
     const r = await originate(c, 'o1', 'PJSIP/uas');
     expect([r.get('Response'), r.get('Reason'), r.get('Channel')]).toEqual([
       'Success',
@@ -73,15 +60,15 @@ describe('Originate to a PJSIP endpoint with a contact', () => {
   });
 
   it('reaches a phone once it has registered', async () => {
-    const c = await client();
+    const c = await sims.adminClient();
     expect((await originate(c, 'before', 'PJSIP/1001')).get('Response')).toBe('Failure');
-    sim!.registerContact('1001');
+    sims.sim.registerContact('1001');
     const r = await originate(c, 'after', 'PJSIP/1001');
     expect([r.get('Response'), r.get('Channel')]).toEqual(['Success', 'PJSIP/1001-00000001']);
   });
 
   it('takes the peer behaviour from the route of the number (busy at a trunk)', async () => {
-    const c = await client({ endpoints: { trunk: true } });
+    const c = await sims.adminClient({ endpoints: { trunk: true } });
     const r = await originate(c, 'b', 'PJSIP/+15551234486@trunk');
     expect([r.get('Response'), r.get('Reason'), r.get('Channel')]).toEqual([
       'Failure',

@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PbxSimulator } from '../src/index.js';
 import { RawClient } from './helpers/capture-replay.js';
 import { action, events, loggedIn, md5, request, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(options = {}): Promise<PbxSimulator> {
-  sim = await new PbxSimulator({ port: 0, speed: 20, seed: 7, ...options }).start();
-  return sim;
-}
+const sims = useSimFixture({ speed: 20, seed: 7 });
 
 describe('AMI protocol', () => {
   it('sends the banner at once and answers Permission denied before login, keeping the socket', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await RawClient.open(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     c.send(action({ Action: 'Ping', ActionID: 'p1' }));
     await c.waitFor((m) => m.length >= 2);
     expect(c.messages[0]!.type).toBe('banner');
@@ -30,9 +20,9 @@ describe('AMI protocol', () => {
   });
 
   it('fails a bad login after the configured delay, then closes', async () => {
-    const s = await start({ loginFailureDelayMs: 300 });
+    const s = await sims.start({ loginFailureDelayMs: 300 });
     const c = await RawClient.open(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const t0 = Date.now();
     c.send(action({ Action: 'Login', Username: 'admin', Secret: 'nope', ActionID: 'l' }));
     await c.waitClosed();
@@ -41,9 +31,9 @@ describe('AMI protocol', () => {
   });
 
   it('accepts an MD5 login against the challenge it issued', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await RawClient.open(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const chal = await request(c, { Action: 'Challenge', AuthType: 'MD5', ActionID: 'c' });
     expect(chal.get('Challenge')).toMatch(/^\d+$/);
     expect(chal.has('Message')).toBe(false);
@@ -66,9 +56,9 @@ describe('AMI protocol', () => {
   });
 
   it('answers an unknown action like Asterisk, with a RequestBadFormat event', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const r = await request(c, { Action: 'NoSuchAction', ActionID: 'x' });
     expect(r.get('Message')).toBe(
       'Invalid/unknown command: NoSuchAction. Use Action: ListCommands to show available commands.',
@@ -77,9 +67,9 @@ describe('AMI protocol', () => {
   });
 
   it('runs Command with one Output header per line, and module reload raises Reload', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const v = await request(c, { Action: 'Command', Command: 'core show version', ActionID: 'v' });
     expect(v.get('Output')).toMatch(/^Asterisk 22\.10\.1/);
     const ch = await request(c, { Action: 'Command', Command: 'core show channels', ActionID: 'ch' });
@@ -95,9 +85,9 @@ describe('AMI protocol', () => {
   });
 
   it('lets the readonly user Ping but not Originate, and shows it no system events', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await loggedIn(s.port, 'readonly', 'readonly111');
-    clients.push(c);
+    sims.closeAfter(c);
     expect(
       (await request(c, { Action: 'Originate', Channel: 'Local/answer@test', ActionID: 'o' })).get('Message'),
     ).toBe('Permission denied');
@@ -106,9 +96,9 @@ describe('AMI protocol', () => {
   });
 
   it('holds a sync Originate until answer and fails it with Originate failed', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const ok = await request(c, {
       Action: 'Originate',
       Channel: 'Local/answer-delayed@test',
@@ -137,9 +127,9 @@ describe('AMI protocol', () => {
   });
 
   it('applies the Events mask and a regex Filter', async () => {
-    const s = await start();
+    const s = await sims.start();
     const c = await loggedIn(s.port, 'admin', 'amp111', 'off');
-    clients.push(c);
+    sims.closeAfter(c);
     await request(c, { Action: 'Filter', Operation: 'Add', Filter: 'Event: Hangup', ActionID: 'f' });
     expect((await request(c, { Action: 'Events', EventMask: 'call', ActionID: 'e' })).get('Events')).toBe(
       'On',

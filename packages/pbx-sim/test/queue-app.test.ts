@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PbxSimulator, type PbxSimOptions } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { PbxSimOptions } from '../src/index.js';
 import type { RawClient } from './helpers/capture-replay.js';
-import { events, loggedIn, request, waitEvent } from './helpers/sim-client.js';
+import { events, request, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
+const sims = useSimFixture({ speed: 50, seed: 6 });
 
 async function queueCall(options: PbxSimOptions = {}): Promise<RawClient> {
-  sim = await new PbxSimulator({ port: 0, speed: 50, seed: 6, ...options }).start();
-  const c = await loggedIn(sim.port);
-  clients.push(c);
+  const c = await sims.adminClient(options);
   await request(c, {
     Action: 'Originate',
     ActionID: 'q',
