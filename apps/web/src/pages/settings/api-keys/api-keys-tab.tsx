@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../../auth/session';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { QueryList } from '../../../components/query-list';
 import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from '../../../hooks/use-api-keys';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { RowActions } from '../shared/row-actions';
+import { SettingsTable, type SettingsColumn } from '../shared/settings-table';
 import { StatusBadge } from '../shared/status-badge';
 import { TenantRequired } from '../shared/tenant-required';
 import { CreateApiKeyModal } from './create-api-key-modal';
@@ -21,6 +22,14 @@ export function ApiKeysTab() {
 
 const ROLE_COLORS = { admin: 'grape', operator: 'blue', viewer: 'gray' } as const;
 
+const COLUMNS: SettingsColumn[] = [
+  { label: 'Name' },
+  { label: 'Role' },
+  { label: 'Created', visibleFrom: 'sm' },
+  { label: 'Last used', visibleFrom: 'sm' },
+  { label: 'Status', visibleFrom: 'sm' },
+];
+
 function TenantApiKeys({ tenantId }: { tenantId: string }) {
   const session = useSession();
   const keys = useApiKeys(tenantId);
@@ -30,83 +39,66 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const isOwn = (key: ApiKey) => key.id === session.principal.keyId;
 
-  let list;
-  if (keys.isPending) list = <LoadingState label="Loading API keys…" />;
-  else if (keys.isError) list = <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />;
-  else if (keys.data.length === 0)
-    list = (
-      <EmptyState title="No API keys yet">
-        Create a key for each person or system that uses the API.
-      </EmptyState>
-    );
-  else
-    list = (
-      <Table.ScrollContainer minWidth={340}>
-        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th visibleFrom="sm">Created</Table.Th>
-              <Table.Th visibleFrom="sm">Last used</Table.Th>
-              <Table.Th visibleFrom="sm">Status</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+  const list = (
+    <QueryList
+      query={keys}
+      loadingLabel="Loading API keys…"
+      emptyTitle="No API keys yet"
+      emptyHint="Create a key for each person or system that uses the API."
+    >
+      {(items) => (
+        <SettingsTable columns={COLUMNS}>
+          {items.map((key) => (
+            <Table.Tr key={key.id} data-testid="api-key-row">
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={600}>{key.name}</Text>
+                  {isOwn(key) && (
+                    <Badge size="sm" variant="filled" color="indigo.9">
+                      this session
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {key.prefix}…
+                </Text>
+                <Text size="xs" c={key.revokedAt ? 'red.8' : 'dimmed'} hiddenFrom="sm">
+                  {key.revokedAt
+                    ? `Revoked ${formatDateTime(key.revokedAt)}`
+                    : `Last used ${formatDateTime(key.lastUsedAt)}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="dot" color={ROLE_COLORS[key.role]}>
+                  {key.role}
+                </Badge>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm">{formatDateTime(key.createdAt)}</Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm">{formatDateTime(key.lastUsedAt)}</Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                {key.revokedAt === null ? (
+                  <StatusBadge on onLabel="Active" offLabel="Revoked" />
+                ) : (
+                  <Text size="sm" c="red.8">
+                    Revoked {formatDateTime(key.revokedAt)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {key.revokedAt === null && (
+                  <RowActions name={key.name} deleteVerb="Revoke" onDelete={() => setRevoking(key)} />
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.data.map((key) => (
-              <Table.Tr key={key.id} data-testid="api-key-row">
-                <Table.Td>
-                  <Group gap="xs">
-                    <Text fw={600}>{key.name}</Text>
-                    {isOwn(key) && (
-                      <Badge size="sm" variant="filled" color="indigo.9">
-                        this session
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {key.prefix}…
-                  </Text>
-                  <Text size="xs" c={key.revokedAt ? 'red.8' : 'dimmed'} hiddenFrom="sm">
-                    {key.revokedAt
-                      ? `Revoked ${formatDateTime(key.revokedAt)}`
-                      : `Last used ${formatDateTime(key.lastUsedAt)}`}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={ROLE_COLORS[key.role]}>
-                    {key.role}
-                  </Badge>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Text size="sm">{formatDateTime(key.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  <Text size="sm">{formatDateTime(key.lastUsedAt)}</Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">
-                  {key.revokedAt === null ? (
-                    <StatusBadge on onLabel="Active" offLabel="Revoked" />
-                  ) : (
-                    <Text size="sm" c="red.8">
-                      Revoked {formatDateTime(key.revokedAt)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {key.revokedAt === null && (
-                    <RowActions name={key.name} deleteVerb="Revoke" onDelete={() => setRevoking(key)} />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+          ))}
+        </SettingsTable>
+      )}
+    </QueryList>
+  );
 
   return (
     <Stack>

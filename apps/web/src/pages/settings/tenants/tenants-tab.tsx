@@ -9,13 +9,13 @@ import {
   TextInput,
   Title,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../auth/session';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { QueryList } from '../../../components/query-list';
+import { ErrorState, LoadingState } from '../../../components/states';
 import {
   useAllTenants,
   useCreateTenant,
@@ -28,6 +28,7 @@ import { didRotationLabel } from '../dids/did-rotation';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { RowActions } from '../shared/row-actions';
+import { SettingsTable, type SettingsColumn } from '../shared/settings-table';
 import { StatusBadge } from '../shared/status-badge';
 import { SettingsModal } from '../shared/settings-modal';
 import { TenantForm } from './tenant-form';
@@ -80,6 +81,14 @@ function callLimits(tenant: Tenant): string {
 
 type Editing = { mode: 'create' } | { mode: 'edit'; tenant: Tenant } | null;
 
+const COLUMNS: SettingsColumn[] = [
+  { label: 'Tenant' },
+  { label: 'Country', visibleFrom: 'sm' },
+  { label: 'Caller ID rotation', visibleFrom: 'md' },
+  { label: 'Limits', visibleFrom: 'md' },
+  { label: 'Status' },
+];
+
 function AllTenants() {
   const session = useSession();
   const navigate = useNavigate();
@@ -111,80 +120,66 @@ function AllTenants() {
     </Group>
   );
 
-  let body;
-  if (tenants.isPending) body = <LoadingState label="Loading tenants…" />;
-  else if (tenants.isError)
-    body = <ErrorState error={tenants.error} onRetry={() => void tenants.refetch()} />;
-  else if (tenants.data.length === 0)
-    body = <EmptyState title="No tenants yet">Create the first tenant to start placing calls.</EmptyState>;
-  else
-    body = (
-      <Table.ScrollContainer minWidth={340}>
-        <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tenant</Table.Th>
-              <Table.Th visibleFrom="sm">Country</Table.Th>
-              <Table.Th visibleFrom="md">Caller ID rotation</Table.Th>
-              <Table.Th visibleFrom="md">Limits</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+  const body = (
+    <QueryList
+      query={tenants}
+      loadingLabel="Loading tenants…"
+      emptyTitle="No tenants yet"
+      emptyHint="Create the first tenant to start placing calls."
+    >
+      {(items) => (
+        <SettingsTable columns={COLUMNS}>
+          {items.map((tenant) => (
+            <Table.Tr key={tenant.id}>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={600}>{tenant.name}</Text>
+                  {session.tenantId === tenant.id && (
+                    <Badge size="sm" variant="filled" color="indigo.9">
+                      picked
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {tenant.slug}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">{tenant.defaultCountry}</Table.Td>
+              <Table.Td visibleFrom="md">{didRotationLabel(tenant.didRotation)}</Table.Td>
+              <Table.Td visibleFrom="md">
+                <Text size="sm">{callLimits(tenant)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge on={tenant.enabled} onLabel="Enabled" offLabel="Disabled" />
+              </Table.Td>
+              <Table.Td>
+                <RowActions
+                  name={tenant.name}
+                  onEdit={() => setEditing({ mode: 'edit', tenant })}
+                  onDelete={() => setDeleting(tenant)}
+                  leading={
+                    <Tooltip label="Work on its DIDs, numbers and keys">
+                      <ActionIcon
+                        variant="subtle"
+                        size="lg"
+                        aria-label={`Work on ${tenant.name}`}
+                        onClick={() => {
+                          session.setTenantId(tenant.id);
+                          void navigate('/settings/dids');
+                        }}
+                      >
+                        <IconArrowRight size={18} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  }
+                />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tenants.data.map((tenant) => (
-              <Table.Tr key={tenant.id}>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Text fw={600}>{tenant.name}</Text>
-                    {session.tenantId === tenant.id && (
-                      <Badge size="sm" variant="filled" color="indigo.9">
-                        picked
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {tenant.slug}
-                  </Text>
-                </Table.Td>
-                <Table.Td visibleFrom="sm">{tenant.defaultCountry}</Table.Td>
-                <Table.Td visibleFrom="md">{didRotationLabel(tenant.didRotation)}</Table.Td>
-                <Table.Td visibleFrom="md">
-                  <Text size="sm">{callLimits(tenant)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge on={tenant.enabled} onLabel="Enabled" offLabel="Disabled" />
-                </Table.Td>
-                <Table.Td>
-                  <RowActions
-                    name={tenant.name}
-                    onEdit={() => setEditing({ mode: 'edit', tenant })}
-                    onDelete={() => setDeleting(tenant)}
-                    leading={
-                      <Tooltip label="Work on its DIDs, numbers and keys">
-                        <ActionIcon
-                          variant="subtle"
-                          size="lg"
-                          aria-label={`Work on ${tenant.name}`}
-                          onClick={() => {
-                            session.setTenantId(tenant.id);
-                            void navigate('/settings/dids');
-                          }}
-                        >
-                          <IconArrowRight size={18} aria-hidden />
-                        </ActionIcon>
-                      </Tooltip>
-                    }
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
+          ))}
+        </SettingsTable>
+      )}
+    </QueryList>
+  );
 
   return (
     <Stack>

@@ -1,6 +1,6 @@
-import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { QueryList } from '../../../components/query-list';
 import {
   useDeleteTransferNumber,
   useTransferNumbers,
@@ -11,6 +11,7 @@ import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
 import { TenantRequired } from '../shared/tenant-required';
 import { RowActions } from '../shared/row-actions';
+import { SettingsTable, type SettingsColumn } from '../shared/settings-table';
 import { StatusBadge } from '../shared/status-badge';
 import { ShareBar } from './share-bar';
 import { TransferNumberFormModal } from './transfer-number-form-modal';
@@ -27,47 +28,38 @@ export function TransferNumbersTab() {
 
 type Editing = { number?: TransferNumber } | null;
 
+const COLUMNS: SettingsColumn[] = [
+  { label: 'Number' },
+  { label: 'Status', visibleFrom: 'sm' },
+  { label: 'Weight', visibleFrom: 'sm' },
+  { label: 'Share' },
+  { label: 'Now (cap)', visibleFrom: 'sm' },
+  { label: 'Total / last used', visibleFrom: 'sm' },
+];
+
 function TenantTransferNumbers({ tenantId }: { tenantId: string }) {
   const numbers = useTransferNumbers(tenantId);
   const remove = useDeleteTransferNumber(tenantId);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<TransferNumber | null>(null);
 
-  let list;
-  if (numbers.isPending) list = <LoadingState label="Loading transfer numbers…" />;
-  else if (numbers.isError)
-    list = <ErrorState error={numbers.error} onRetry={() => void numbers.refetch()} />;
-  else if (numbers.data.length === 0)
-    list = (
-      <EmptyState title="No transfer numbers yet">
-        Add the numbers answered calls may be transferred to; weights set how often each is picked.
-      </EmptyState>
-    );
-  else {
-    const shares = transferShares(numbers.data);
-    const totalWeight = numbers.data.filter((n) => n.enabled).reduce((sum, n) => sum + n.weight, 0);
-    list = (
-      <Stack gap="xs">
-        <Text size="sm" c="dimmed">
-          A number&apos;s share is its weight over the sum of the active weights ({totalWeight}).
-        </Text>
-        <Table.ScrollContainer minWidth={340}>
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th visibleFrom="sm">Status</Table.Th>
-                <Table.Th visibleFrom="sm">Weight</Table.Th>
-                <Table.Th>Share</Table.Th>
-                <Table.Th visibleFrom="sm">Now (cap)</Table.Th>
-                <Table.Th visibleFrom="sm">Total / last used</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {numbers.data.map((n) => (
+  const list = (
+    <QueryList
+      query={numbers}
+      loadingLabel="Loading transfer numbers…"
+      emptyTitle="No transfer numbers yet"
+      emptyHint="Add the numbers answered calls may be transferred to; weights set how often each is picked."
+    >
+      {(items) => {
+        const shares = transferShares(items);
+        const totalWeight = items.filter((n) => n.enabled).reduce((sum, n) => sum + n.weight, 0);
+        return (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              A number&apos;s share is its weight over the sum of the active weights ({totalWeight}).
+            </Text>
+            <SettingsTable columns={COLUMNS}>
+              {items.map((n) => (
                 <Table.Tr key={n.id} data-testid="transfer-number-row">
                   <Table.Td>
                     <Text fw={600} ff="monospace">
@@ -108,12 +100,12 @@ function TenantTransferNumbers({ tenantId }: { tenantId: string }) {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    );
-  }
+            </SettingsTable>
+          </Stack>
+        );
+      }}
+    </QueryList>
+  );
 
   return (
     <Stack>
