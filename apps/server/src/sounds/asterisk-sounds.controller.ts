@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CurrentPrincipal, MinRole } from '../common/auth/auth.decorators.js';
+import { CurrentPrincipal, MinRole, PlatformOnly } from '../common/auth/auth.decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiEndpoint } from '../common/validation/api-endpoint.decorator.js';
 import { pageSchema } from '../common/validation/pagination.js';
@@ -127,8 +127,10 @@ export class AsteriskSoundsController {
 
   @Post('reload')
   @MinRole('admin')
+  // `Action: Reload` reloads every module of the PBX that all tenants share, so no tenant's key may ask for it.
+  @PlatformOnly()
   @ApiEndpoint({
-    summary: 'Reload the PBX over AMI and answer what Asterisk said',
+    summary: 'Reload the PBX over AMI and answer what Asterisk said (platform admins only)',
     response: z.object({ pbx: z.string(), response: z.string(), message: z.string().nullable() }),
     errors: [403, 502],
   })

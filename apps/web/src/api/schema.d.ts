@@ -658,7 +658,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reload the PBX over AMI and answer what Asterisk said */
+        /** Reload the PBX over AMI and answer what Asterisk said (platform admins only) */
         post: operations["AsteriskSoundsController_reload"];
         delete?: never;
         options?: never;
