@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PbxSimulator } from '../src/index.js';
-import type { RawClient } from './helpers/capture-replay.js';
 import { action, events, loggedIn, request, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(): Promise<PbxSimulator> {
-  sim = await new PbxSimulator({ port: 0, speed: 50, seed: 5 }).start();
-  return sim;
-}
+const sims = useSimFixture({ speed: 50, seed: 5 });
+const start = () => sims.start();
 
 describe('faults', () => {
   it('drops every connection', async () => {
     const s = await start();
     const a = await loggedIn(s.port);
     const b = await loggedIn(s.port);
-    clients.push(a, b);
+    sims.closeAfter(a, b);
     s.dropConnections();
     await a.waitClosed();
     await b.waitClosed();
@@ -30,7 +20,7 @@ describe('faults', () => {
   it('goes silent (half-open): the socket stays up but nothing answers', async () => {
     const s = await start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     s.setSilent(true);
     const before = c.messages.length;
     c.send(action({ Action: 'Ping', ActionID: 'p' }));
@@ -44,7 +34,7 @@ describe('faults', () => {
   it('delays responses', async () => {
     const s = await start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     s.setResponseDelay(200);
     const t0 = Date.now();
     await request(c, { Action: 'Ping', ActionID: 'p' });
@@ -54,7 +44,7 @@ describe('faults', () => {
   it('restarts: Shutdown event, close, new banner on the same port, Uniqueids continue', async () => {
     const s = await start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const first = await (async () => {
       await request(c, {
         Action: 'Originate',
@@ -71,7 +61,7 @@ describe('faults', () => {
     expect([shutdown.get('Shutdown'), shutdown.get('Restart')]).toEqual(['Cleanly', 'True']);
     await c.waitClosed();
     const d = await loggedIn(s.port);
-    clients.push(d);
+    sims.closeAfter(d);
     expect(d.messages[0]!.name).toBe('Asterisk Call Manager/11.0.0');
     await request(d, {
       Action: 'Originate',
@@ -88,7 +78,7 @@ describe('faults', () => {
   it('sends garbage bytes a client parser must survive', async () => {
     const s = await start();
     const c = await loggedIn(s.port);
-    clients.push(c);
+    sims.closeAfter(c);
     const before = c.messages.length;
     s.sendGarbage();
     await c.waitFor((m) => m.length > before);
@@ -98,7 +88,7 @@ describe('faults', () => {
   it('floods N calls per second with full event sequences', async () => {
     const s = await start();
     const c = await loggedIn(s.port, 'admin', 'amp111', 'call');
-    clients.push(c);
+    sims.closeAfter(c);
     s.flood(200);
     await c.waitFor(() => events(c, 'OriginateResponse').length >= 40, 10_000);
     s.stopFlood();

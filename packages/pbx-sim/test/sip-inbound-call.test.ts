@@ -1,19 +1,12 @@
 import type { AmiMessage } from '@switchboard/ami';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PbxSimulator } from '../src/index.js';
-import { parseCaptureIn, replay, type RawClient } from './helpers/capture-replay.js';
+import { describe, expect, it } from 'vitest';
+import { CAPTURE_SPEED } from './helpers/call-scenarios.js';
+import { parseCaptureIn, replay } from './helpers/capture-replay.js';
 import { normalise } from './helpers/compare-sequences.js';
-import { events, loggedIn, waitEvent } from './helpers/sim-client.js';
+import { events, waitEvent } from './helpers/sim-client.js';
+import { useSimFixture } from './helpers/sim-fixture.js';
 
-const SPEED = 10;
-
-let sim: PbxSimulator | undefined;
-const clients: RawClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim?.stop();
-  sim = undefined;
-});
+const sims = useSimFixture({ speed: 50 });
 
 /** The channel's whole ordered story, dialplan events included; only the random RTP ssrc is masked. */
 function story(messages: AmiMessage[]): string[] {
@@ -37,9 +30,8 @@ function story(messages: AmiMessage[]): string[] {
 
 describe('a call arriving from a SIP peer', () => {
   it('sip-inbound-call: one PJSIP channel, the dialplan of sip-in, the caller hangs up after 3 s', async () => {
-    sim = await new PbxSimulator({ port: 0, speed: SPEED, seed: 1 }).start();
-    const s = sim;
-    const client = await replay(sim.port, 'sip-inbound-call', SPEED, async (data, c) => {
+    const s = await sims.start({ speed: CAPTURE_SPEED, seed: 1 });
+    const client = await replay(s.port, 'sip-inbound-call', CAPTURE_SPEED, async (data, c) => {
       if (!data.startsWith('Action: Logoff')) return;
       await c.waitFor((m) => m.some((x) => x.name === 'SuccessfulAuth'));
       // The capture's SIPp UAC sends its BYE 3007 ms after the INVITE.
@@ -52,14 +44,11 @@ describe('a call arriving from a SIP peer', () => {
   });
 
   it('ends with the dialplan (SoftHangupRequest, Cause 16) and names channels per technology', async () => {
-    sim = await new PbxSimulator({
-      port: 0,
-      speed: 50,
+    const c = await sims.adminClient({
       seed: 2,
       extensions: { 'sip-in': { short: [['Answer'], ['Wait', '1'], ['Hangup']] } },
-    }).start();
-    const c = await loggedIn(sim.port);
-    clients.push(c);
+    });
+    const sim = sims.sim;
     expect(sim.inboundCall({ to: 'nosuchexten' })).toBeUndefined();
     const call = sim.inboundCall({ to: 'short', callerIdNum: '15551230000', callerIdName: 'Alice' })!;
     expect(call.channel).toBe('PJSIP/sipp-00000001');
@@ -72,22 +61,18 @@ describe('a call arriving from a SIP peer', () => {
   });
 
   it('takes scheduled inbound calls from the scenario', async () => {
-    sim = await new PbxSimulator({
-      port: 0,
+    const c = await sims.adminClient({
       speed: 100,
       seed: 3,
       inboundCalls: [{ from: 'sipp', to: 'service', atMs: 30_000, hangupAfterMs: 2000 }],
-    }).start();
-    const c = await loggedIn(sim.port);
-    clients.push(c);
+    });
     const hangup = await waitEvent(c, 'Hangup');
     expect([hangup.get('Channel'), hangup.get('Cause')]).toEqual(['PJSIP/sipp-00000001', '0']);
   });
 
   it('lets the test hang up as the SIP peer (BYE): Cause 0 after the RTP statistics', async () => {
-    sim = await new PbxSimulator({ port: 0, speed: 50, seed: 4 }).start();
-    const c = await loggedIn(sim.port);
-    clients.push(c);
+    const c = await sims.adminClient({ seed: 4 });
+    const sim = sims.sim;
     const call = sim.inboundCall()!;
     await waitEvent(c, 'Newstate');
     call.hangup();
