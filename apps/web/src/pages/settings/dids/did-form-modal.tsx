@@ -4,6 +4,7 @@ import { useCreateDid, useUpdateDid, type Did } from '../../../hooks/use-dids';
 import { numberSubmitErrors } from '../shared/number-field-error';
 import { notifyDone } from '../shared/notify';
 import { optionalNumber, optionalWholeNumberError } from '../shared/optional-number';
+import { PhoneNumberField, usePhoneNumberField } from '../shared/phone-number-field';
 import { SettingsModal } from '../shared/settings-modal';
 
 export interface DidFormModalProps {
@@ -18,15 +19,14 @@ export function DidFormModal({ tenantId, did, onClose }: DidFormModalProps) {
   const create = useCreateDid(tenantId);
   const update = useUpdateDid(tenantId);
   const save = did ? update : create;
-  const [number, setNumber] = useState(did?.number ?? '');
+  const number = usePhoneNumberField(did?.number ?? '');
   const [label, setLabel] = useState(did?.label ?? '');
   const [dailyCap, setDailyCap] = useState<number | string>(did?.dailyCap ?? '');
   const [enabled, setEnabled] = useState(did?.enabled ?? true);
   const [attempted, setAttempted] = useState(false);
-  const [numberTypedSinceError, setNumberTypedSinceError] = useState(false);
 
   const errors = {
-    number: number.trim() === '' ? 'Required' : undefined,
+    number: number.error,
     label: label.trim().length > 100 ? 'At most 100 characters' : undefined,
     dailyCap: optionalWholeNumberError(dailyCap, 0, 1_000_000),
   };
@@ -37,9 +37,9 @@ export function DidFormModal({ tenantId, did, onClose }: DidFormModalProps) {
     event.preventDefault();
     setAttempted(true);
     if (!valid) return;
-    setNumberTypedSinceError(false);
+    number.submitted();
     const body = {
-      number: number.trim(),
+      number: number.value.trim(),
       label: label.trim() === '' ? null : label.trim(),
       dailyCap: optionalNumber(dailyCap),
       enabled,
@@ -61,20 +61,7 @@ export function DidFormModal({ tenantId, did, onClose }: DidFormModalProps) {
     <SettingsModal opened onClose={onClose} title={did ? `Edit DID ${did.number}` : 'Add a DID'}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label="Number"
-            description="E.164 like +14155550123, or national (the tenant's default country)"
-            required
-            data-autofocus
-            inputMode="tel"
-            autoComplete="off"
-            value={number}
-            onChange={(event) => {
-              setNumber(event.currentTarget.value);
-              setNumberTypedSinceError(true);
-            }}
-            error={(attempted && errors.number) || (numberTypedSinceError ? undefined : server.number)}
-          />
+          <PhoneNumberField field={number} showRequired={attempted} serverError={server.number} />
           <TextInput
             label="Label"
             description="Optional, e.g. Sales line"

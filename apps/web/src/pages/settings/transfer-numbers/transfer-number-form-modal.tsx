@@ -8,6 +8,7 @@ import {
 import { numberSubmitErrors } from '../shared/number-field-error';
 import { notifyDone } from '../shared/notify';
 import { optionalNumber, optionalWholeNumberError } from '../shared/optional-number';
+import { PhoneNumberField, usePhoneNumberField } from '../shared/phone-number-field';
 import { SettingsModal } from '../shared/settings-modal';
 import { ShareBar } from './share-bar';
 import { transferSharesWithDraft } from './transfer-share';
@@ -33,18 +34,17 @@ export function TransferNumberFormModal({
   const create = useCreateTransferNumber(tenantId);
   const update = useUpdateTransferNumber(tenantId);
   const save = number ? update : create;
-  const [phone, setPhone] = useState(number?.number ?? '');
+  const phone = usePhoneNumberField(number?.number ?? '');
   const [label, setLabel] = useState(number?.label ?? '');
   const [weight, setWeight] = useState<number | string>(number?.weight ?? 1);
   const [concurrentCap, setConcurrentCap] = useState<number | string>(number?.concurrentCap ?? '');
   const [enabled, setEnabled] = useState(number?.enabled ?? true);
   const [attempted, setAttempted] = useState(false);
-  const [typedSinceError, setTypedSinceError] = useState(false);
 
   const weightError =
     String(weight).trim() === '' ? 'Required (0 = never picked)' : optionalWholeNumberError(weight, 0, 1000);
   const errors = {
-    number: phone.trim() === '' ? 'Required' : undefined,
+    number: phone.error,
     label: label.trim().length > 100 ? 'At most 100 characters' : undefined,
     weight: weightError,
     concurrentCap: optionalWholeNumberError(concurrentCap, 0, 100_000),
@@ -59,9 +59,9 @@ export function TransferNumberFormModal({
     event.preventDefault();
     setAttempted(true);
     if (!valid) return;
-    setTypedSinceError(false);
+    phone.submitted();
     const body = {
-      number: phone.trim(),
+      number: phone.value.trim(),
       label: label.trim() === '' ? null : label.trim(),
       weight: Number(weight),
       concurrentCap: optionalNumber(concurrentCap),
@@ -91,20 +91,7 @@ export function TransferNumberFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label="Number"
-            description="E.164 like +14155550123, or national (the tenant's default country)"
-            required
-            data-autofocus
-            inputMode="tel"
-            autoComplete="off"
-            value={phone}
-            onChange={(event) => {
-              setPhone(event.currentTarget.value);
-              setTypedSinceError(true);
-            }}
-            error={(attempted && errors.number) || (typedSinceError ? undefined : server.number)}
-          />
+          <PhoneNumberField field={phone} showRequired={attempted} serverError={server.number} />
           <TextInput
             label="Label"
             description="Optional, e.g. Support desk"
