@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallChartsRepository } from '../src/call-charts/call-charts.repository.js';
 import { Clock } from '../src/common/clock.js';
 import { createTenantWithKey, startTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
@@ -128,6 +129,48 @@ describe.each(databases)('calls per hour on $name', (database) => {
     expect(hours).toHaveLength(11);
     expect(res.body.buckets[0]).toMatchObject({ placed: 1, answered: 1 });
     expect(res.body.buckets[10]).toMatchObject({ placed: 3 });
+  });
+
+  it('follows the hours and the day of the time zone asked, half-hour zones included', async () => {
+    // Today in Kolkata (+05:30) is 2026-03-09T18:30Z to 2026-03-10T18:30Z; its hours start at :30 UTC.
+    const res = await t.request('GET', '/api/calls/stats/hourly?timeZone=Asia/Kolkata', { key: a.key });
+    expect(res.status).toBe(200);
+    expect([res.body.since, res.body.until]).toEqual([
+      '2026-03-09T18:30:00.000Z',
+      '2026-03-10T18:30:00.000Z',
+    ]);
+    expect(res.body.buckets).toHaveLength(24);
+    expect(res.body.buckets[0].hour).toBe('2026-03-09T18:30:00.000Z');
+    const busy = res.body.buckets.filter((bucket: { placed: number }) => bucket.placed > 0);
+    // Hours run from :30 UTC: 23:59:59Z on the 9th counts in 23:30Z (05:00 local), 09:00Z in 08:30Z,
+    // 09:30Z and 09:59:59.999Z in 09:30Z, 11:10Z and 11:20Z in 10:30Z, 11:30Z in 11:30Z, 15:05Z in 14:30Z.
+    expect(busy.map((bucket: { hour: string; placed: number }) => [bucket.hour, bucket.placed])).toEqual([
+      ['2026-03-09T23:30:00.000Z', 1],
+      ['2026-03-10T08:30:00.000Z', 1],
+      ['2026-03-10T09:30:00.000Z', 2],
+      ['2026-03-10T10:30:00.000Z', 2],
+      ['2026-03-10T11:30:00.000Z', 1],
+      ['2026-03-10T14:30:00.000Z', 1],
+    ]);
+  });
+
+  it('refuses a time zone that is not an IANA name with 400 naming the parameter', async () => {
+    for (const zone of ['Mars/Olympus', 'UTC+5', "UTC'--"]) {
+      const res = await t.request('GET', `/api/calls/stats/hourly?timeZone=${encodeURIComponent(zone)}`, {
+        key: a.key,
+      });
+      expect(res, zone).toMatchObject({ status: 400, body: { error: 'validation-failed' } });
+      expect(JSON.stringify(res.body.details), zone).toContain('timeZone');
+    }
+  });
+
+  it("answers 400, not 500, for a zone the database does not know (its list can differ from the runtime's)", async () => {
+    const charts = t.app.get(CallChartsRepository);
+    const period = { since: new Date('2026-03-10T00:00:00Z'), until: new Date('2026-03-11T00:00:00Z') };
+    await expect(charts.hourly(a.id, period, 'Mars/Olympus')).rejects.toMatchObject({
+      status: 400,
+      code: 'validation-failed',
+    });
   });
 
   it('answers 744 buckets for 31 days and refuses longer or reversed periods with 400', async () => {

@@ -14,7 +14,8 @@ export class CallChartsController {
 
   @Get('hourly')
   @ApiEndpoint({
-    summary: 'Calls per hour (UTC) by outcome over a period of at most 31 days (default: today)',
+    summary:
+      'Calls per hour (of timeZone, default UTC) by outcome over a period of at most 31 days (default: today)',
     response: hourlyFiguresSchema,
     errors: [400, 404],
   })

@@ -23,8 +23,8 @@ export class CallChartsService {
       });
     }
     const tenantId = await this.access.tenantScope(principal, requested);
-    const period = chartPeriod(this.clock.now(), query.since, query.until);
-    const buckets = await this.charts.hourly(tenantId, period.since, period.until);
+    const period = chartPeriod(this.clock.now(), query.since, query.until, query.timeZone);
+    const buckets = await this.charts.hourly(tenantId, period, query.timeZone);
     return { since: period.since.toISOString(), until: period.until.toISOString(), buckets };
   }
 }

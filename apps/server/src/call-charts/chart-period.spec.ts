@@ -37,6 +37,17 @@ describe('chartPeriod', () => {
     ]);
   });
 
+  it('takes today and the end of a day in the time zone asked', () => {
+    expect(iso(chartPeriod(now, undefined, undefined, 'Asia/Kolkata'))).toEqual([
+      '2026-03-09T18:30:00.000Z',
+      '2026-03-10T18:30:00.000Z',
+    ]);
+    expect(iso(chartPeriod(now, '2026-03-01T08:00:00Z', undefined, 'America/New_York'))).toEqual([
+      '2026-03-01T08:00:00.000Z',
+      '2026-03-02T05:00:00.000Z',
+    ]);
+  });
+
   it('refuses a period over 31 days or one that ends before it starts', () => {
     expect(() => chartPeriod(now, '2026-01-01T00:00:00Z', '2026-02-01T00:00:01Z')).toThrow(/31 days/);
     expect(() => chartPeriod(now, '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z')).toThrow(/before until/);

@@ -412,7 +412,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Calls per hour (UTC) by outcome over a period of at most 31 days (default: today) */
+        /** Calls per hour (of timeZone, default UTC) by outcome over a period of at most 31 days (default: today) */
         get: operations["CallChartsController_hourly"];
         put?: never;
         post?: never;
@@ -4316,10 +4316,12 @@ export interface operations {
             query?: {
                 /** @description The tenant, for keys that span tenants; default: the key's. */
                 tenantId?: string;
-                /** @description Calls created at or after this time; default: the start of today (UTC), or `until` - 24 h. */
+                /** @description Calls created at or after this time; default: the start of today (in `timeZone`), or `until` - 24 h. */
                 since?: string;
-                /** @description Calls created before this time; default: the end of the day (UTC) of `since`, or of today. */
+                /** @description Calls created before this time; default: the end of the day (in `timeZone`) of `since`, or of today. */
                 until?: string;
+                /** @description IANA time zone whose hours the buckets follow (Asia/Kolkata buckets start at :30 UTC) and whose day the defaults take; default UTC. */
+                timeZone?: string;
             };
             header?: never;
             path?: never;
@@ -4342,7 +4344,7 @@ export interface operations {
                         buckets: {
                             /**
                              * Format: date-time
-                             * @description Start of the hour (UTC); calls are counted by the time they were created.
+                             * @description Start of the hour in `timeZone`, as an instant; calls are counted by the time they were created.
                              */
                             hour: string;
                             placed: number;

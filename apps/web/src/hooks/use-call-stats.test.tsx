@@ -14,6 +14,7 @@ describe('useToday', () => {
     expect(result.current).toEqual({
       since: dayjs('2026-11-25T00:00:00').toISOString(),
       until: dayjs('2026-11-26T00:00:00').toISOString(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     now = dayjs('2026-11-26T00:00:01').valueOf();
     act(() => {
@@ -24,12 +25,16 @@ describe('useToday', () => {
 });
 
 function HourlyProbe() {
-  const hourly = useHourlyCallStats({ since: '2026-11-25T00:00:00.000Z', until: '2026-11-26T00:00:00.000Z' });
+  const hourly = useHourlyCallStats({
+    since: '2026-11-25T00:00:00.000Z',
+    until: '2026-11-26T00:00:00.000Z',
+    timeZone: 'Asia/Kolkata',
+  });
   return <p>buckets: {hourly.data?.buckets.length ?? 'none'}</p>;
 }
 
 describe('useHourlyCallStats', () => {
-  it("asks for the period's buckets of the session's tenant", async () => {
+  it("asks for the period's buckets of the session's tenant, in the period's time zone", async () => {
     const { api } = renderWithApp(<HourlyProbe />, {
       routes: {
         'GET /api/calls/stats/hourly': () => ({
@@ -45,6 +50,7 @@ describe('useHourlyCallStats', () => {
       tenantId: TENANT_ID,
       since: '2026-11-25T00:00:00.000Z',
       until: '2026-11-26T00:00:00.000Z',
+      timeZone: 'Asia/Kolkata',
     });
   });
 

@@ -12,7 +12,12 @@ export type HourlyBucket = HourlyCallStats['buckets'][number];
 export interface Period {
   since: string;
   until: string;
+  /** IANA time zone whose hours the buckets follow; the server's default is UTC. */
+  timeZone?: string;
 }
+
+/** The browser's IANA time zone (e.g. `Asia/Kolkata`), so chart hours are the user's hours. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * Under the call statistics key, so every call that starts or ends (useCallStream -> applyCallChange)
@@ -25,10 +30,17 @@ export const callStatsKeys = {
 
 const dayOf = (at: number): Period => {
   const start = dayjs(at).startOf('day');
-  return { since: start.toISOString(), until: start.add(1, 'day').toISOString() };
+  return {
+    since: start.toISOString(),
+    until: start.add(1, 'day').toISOString(),
+    timeZone: browserTimeZone(),
+  };
 };
 
-/** Today in the browser's time zone, [midnight, next midnight); moves on by itself at midnight. */
+/**
+ * Today in the browser's time zone, [midnight, next midnight), with that zone, so the hours charted are local
+ * hours (a +05:30 zone's hours start at :30 UTC); moves on by itself at midnight.
+ */
 export function useToday(now: () => number = Date.now): Period {
   const [day, setDay] = useState(() => dayjs(now()).format('YYYY-MM-DD'));
   useEffect(() => {
