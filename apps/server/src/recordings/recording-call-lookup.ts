@@ -14,9 +14,23 @@ export abstract class RecordingCallLookup {
   abstract find(files: Array<{ relativePath: string; keys: string[] }>): Promise<Map<string, RecordingCall>>;
 }
 
+interface CallKeys {
+  id: string;
+  tenant_id: string;
+  recording_file: string | null;
+  uniqueid: string | null;
+  channel_id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
 /**
- * Reads the `calls` table (issue 5) when it exists: `recording_file` (full or relative path, or file name),
- * `uniqueid`, `channel_id` or `id`. Until that table is there every recording is "no known call" (admin only).
+ * Reads the `calls` table in one query that each of its arms answers from an index (migration 0011: the last
+ * segment of `recording_file`, `uniqueid`; `channel_id` is unique, `id` the key), then matches in memory by
+ * map. A file's call is, in this order: the call whose `recording_file` is that path (full, or ending in it),
+ * the call whose Uniqueid, channel id or id is a key read from the file name, a call whose `recording_file`
+ * has the same file name in another folder.
  */
 @Injectable()
 export class SqlRecordingCallLookup extends RecordingCallLookup {
@@ -27,34 +41,36 @@ export class SqlRecordingCallLookup extends RecordingCallLookup {
   async find(files: Array<{ relativePath: string; keys: string[] }>): Promise<Map<string, RecordingCall>> {
     const found = new Map<string, RecordingCall>();
     if (files.length === 0) return found;
-    const exists = await sql<{
-      present: boolean;
-    }>`SELECT to_regclass('calls') IS NOT NULL AS present`.execute(this.database.db);
-    if (!exists.rows[0]?.present) return found;
-    const names = files.flatMap((f) => [f.relativePath, f.relativePath.split('/').at(-1) ?? f.relativePath]);
-    const keys = files.flatMap((f) => f.keys);
-    const rows = await sql<{
-      id: string;
-      tenant_id: string;
-      recording_file: string | null;
-      uniqueid: string | null;
-      channel_id: string | null;
-    }>`SELECT id::text AS id, tenant_id::text AS tenant_id, recording_file, uniqueid, channel_id FROM calls
-       WHERE regexp_replace(coalesce(recording_file, ''), '^.*/', '') = ANY(${names}::text[])
-          OR recording_file = ANY(${names}::text[])
-          OR uniqueid = ANY(${keys}::text[])
-          OR channel_id = ANY(${keys}::text[])
-          OR id::text = ANY(${keys}::text[])`.execute(this.database.db);
+    const names = [...new Set(files.map((f) => lastSegment(f.relativePath)))];
+    const keys = [...new Set(files.flatMap((f) => f.keys))];
+    const ids = keys.filter((key) => UUID.test(key));
+    const { rows } = await sql<CallKeys>`
+      SELECT id::text AS id, tenant_id::text AS tenant_id, recording_file, uniqueid, channel_id FROM calls
+      WHERE (recording_file IS NOT NULL AND regexp_replace(recording_file, '^.*/', '') = ANY(${names}::text[]))
+         OR uniqueid = ANY(${keys}::text[])
+         OR channel_id = ANY(${keys}::text[])
+         OR id = ANY(${ids}::uuid[])`.execute(this.database.db);
+
+    const byName = new Map<string, CallKeys[]>();
+    const byKey = new Map<string, CallKeys>();
+    for (const row of rows) {
+      if (row.recording_file !== null) {
+        const name = lastSegment(row.recording_file);
+        byName.set(name, [...(byName.get(name) ?? []), row]);
+      }
+      for (const key of [row.uniqueid, row.channel_id, row.id]) {
+        if (key !== null && !byKey.has(key)) byKey.set(key, row);
+      }
+    }
     for (const file of files) {
-      const base = file.relativePath.split('/').at(-1);
-      const row = rows.rows.find(
-        (r) =>
-          (r.recording_file !== null &&
-            (r.recording_file.endsWith(`/${file.relativePath}`) ||
-              r.recording_file === file.relativePath ||
-              r.recording_file.split('/').at(-1) === base)) ||
-          file.keys.some((key) => key === r.uniqueid || key === r.channel_id || key === r.id),
-      );
+      const named = byName.get(lastSegment(file.relativePath)) ?? [];
+      const row =
+        named.find(
+          (r) =>
+            r.recording_file === file.relativePath || r.recording_file!.endsWith(`/${file.relativePath}`),
+        ) ??
+        file.keys.map((key) => byKey.get(key)).find((r) => r !== undefined) ??
+        named[0];
       if (row) found.set(file.relativePath, { callId: row.id, tenantId: row.tenant_id });
     }
     return found;
