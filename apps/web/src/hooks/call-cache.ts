@@ -1,10 +1,10 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { ResponseOf, QueryOf } from '../api/api-types';
+import { isFinalStatus } from './call-status';
 
 export type Call = ResponseOf<'/api/calls/{id}/hangup', 'post'>;
 export type CallDetail = ResponseOf<'/api/calls/{id}', 'get'>;
 export type CallPage = ResponseOf<'/api/calls', 'get'>;
-export type CallStatus = Call['status'];
 /** The call-log filters (the list query without paging and tenant). */
 export type CallFilters = Omit<QueryOf<'/api/calls', 'get'>, 'cursor' | 'limit' | 'tenantId'>;
 
@@ -33,18 +33,6 @@ export function matchesFilters(call: Call, filters: CallFilters): boolean {
   }
   return true;
 }
-
-export const FINAL_STATUSES: readonly CallStatus[] = [
-  'completed',
-  'busy',
-  'no-answer',
-  'congestion',
-  'failed',
-  'canceled',
-];
-
-/** A call in a final status has ended and will not change again. */
-export const isFinalStatus = (status: CallStatus): boolean => FINAL_STATUSES.includes(status);
 
 type ListKey = ReturnType<typeof callKeys.list>;
 

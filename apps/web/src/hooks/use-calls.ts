@@ -14,25 +14,17 @@ import { useSession } from '../auth/session';
 import {
   applyCallChange,
   callKeys,
-  isFinalStatus,
   type Call,
   type CallDetail,
   type CallFilters,
   type CallPage,
 } from './call-cache';
 import { CallRequestError, issuesOf } from './call-request-error';
+import { isFinalStatus } from './call-status';
 import { readCallStream, type CallStreamState } from './call-stream-reader';
 
-export {
-  callKeys,
-  isFinalStatus,
-  FINAL_STATUSES,
-  type Call,
-  type CallDetail,
-  type CallFilters,
-  type CallPage,
-  type CallStatus,
-} from './call-cache';
+export { callKeys, type Call, type CallDetail, type CallFilters, type CallPage } from './call-cache';
+export { CALL_STATUSES, isFinalStatus, type CallStatus } from './call-status';
 export type { CallStreamState } from './call-stream-reader';
 export { CallRequestError, type FieldIssue } from './call-request-error';
 

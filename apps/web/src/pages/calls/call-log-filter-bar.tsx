@@ -4,8 +4,9 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { statusLabel } from '../../components/status-chip';
+import { CALL_STATUSES } from '../../hooks/use-calls';
 import type { Did } from '../../hooks/use-dids';
-import { CALL_STATUSES, hasFilters, type CallLogFilterValues } from './call-log-filters';
+import { hasFilters, type CallLogFilterValues } from './call-log-filters';
 
 interface CallLogFilterBarProps {
   values: CallLogFilterValues;

@@ -1,19 +1,6 @@
 import dayjs from 'dayjs';
-import type { CallFilters, CallStatus } from '../../hooks/use-calls';
+import { CALL_STATUSES, type CallFilters, type CallStatus } from '../../hooks/use-calls';
 import { checkPhoneNumber } from '../make-call/phone-check';
-
-export const CALL_STATUSES: readonly CallStatus[] = [
-  'queued',
-  'dialing',
-  'ringing',
-  'answered',
-  'completed',
-  'busy',
-  'no-answer',
-  'congestion',
-  'failed',
-  'canceled',
-];
 
 /** The call-log filters as the user set them (kept in the URL so back, reload and links keep them). */
 export interface CallLogFilterValues {
