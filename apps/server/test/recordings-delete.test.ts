@@ -54,7 +54,19 @@ describe.each(databases)('recording delete by tenant setting on $name', (databas
         new Map(
           files
             .filter((f) => owned.has(f.relativePath))
-            .map((f) => [f.relativePath, { callId: CALL_ID, tenantId: owner.id }] as const),
+            .map(
+              (f) =>
+                [
+                  f.relativePath,
+                  {
+                    callId: CALL_ID,
+                    tenantId: owner.id,
+                    to: '+12025550100',
+                    from: null,
+                    status: 'completed',
+                  },
+                ] as const,
+            ),
         ),
       );
   });

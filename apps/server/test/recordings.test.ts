@@ -55,6 +55,7 @@ describe.each(databases)('recordings and reload on $name', (database) => {
       sizeBytes: 44 + 16000,
       callId: null,
       tenantId: null,
+      call: null,
     });
     const original = await t.request('GET', '/api/asterisk-sounds/monitor?search=out-555');
     expect(original.body.items).toHaveLength(1);
@@ -97,14 +98,43 @@ describe.each(databases)('recordings and reload on $name', (database) => {
         new Map(
           files
             .filter((f) => f.keys.includes('1772000000.42'))
-            .map((f) => [f.relativePath, { callId, tenantId: owner.id }] as const),
+            .map(
+              (f) =>
+                [
+                  f.relativePath,
+                  {
+                    callId,
+                    tenantId: owner.id,
+                    to: '+12025550142',
+                    from: '+12025550199',
+                    status: 'completed',
+                  },
+                ] as const,
+            ),
         ),
       );
     try {
       const mine = await t.request('GET', '/api/recordings', { key: owner.key });
       expect(mine.body.items).toEqual([
-        expect.objectContaining({ path: '1772000000.42.wav', callId, tenantId: owner.id }),
+        expect.objectContaining({
+          path: '1772000000.42.wav',
+          callId,
+          tenantId: owner.id,
+          call: { to: '+12025550142', from: '+12025550199', status: 'completed' },
+        }),
       ]);
+      // Found by its call's numbers as well as by its path.
+      for (const search of ['5550142', '+12025550199', '1772000000.42']) {
+        const found = await t.request('GET', `/api/recordings?search=${encodeURIComponent(search)}`, {
+          key: owner.key,
+        });
+        expect([search, found.body.items.map((r: { callId: string }) => r.callId)]).toEqual([
+          search,
+          [callId],
+        ]);
+      }
+      const none = await t.request('GET', '/api/recordings?search=5550143', { key: owner.key });
+      expect(none.body.items).toEqual([]);
       const byCall = await t.request('GET', `/api/recordings?callId=${callId}`);
       expect(byCall.body.items).toHaveLength(1);
       for (const stranger of strangers) {

@@ -92,9 +92,10 @@ describe('dashboard and recordings (browser)', () => {
       await page.getByRole('link', { name: 'Recordings' }).first().click();
       const item = page.getByRole('listitem', { name: `${callId}.wav` });
       await item.waitFor();
-      expect(await item.getByRole('link', { name: 'Open the call' }).getAttribute('href')).toBe(
+      expect(await item.getByRole('link', { name: `Call to ${ANSWERED}` }).getAttribute('href')).toBe(
         `/calls/${callId}`,
       );
+      expect(await item.getByText('from +12025550140').count()).toBe(1);
       await item.getByRole('button', { name: `Play ${callId}.wav` }).click();
       const audio = item.getByLabel(`Recording ${callId}.wav`);
       await audio.waitFor();
@@ -106,8 +107,10 @@ describe('dashboard and recordings (browser)', () => {
       await download.waitFor();
       expect(await download.getAttribute('download')).toBe(`${callId}.wav`);
       expect(await item.getByRole('button', { name: `Download ${callId}.wav` }).isEnabled()).toBe(true);
-      // the file-name filter narrows the list to it
-      await page.getByLabel('File name contains').fill(callId.slice(0, 8));
+      // the filter narrows the list to it, by file name or by the number called
+      await page.getByLabel('File name or number contains').fill(callId.slice(0, 8));
+      await expect.poll(() => page.getByRole('listitem').count()).toBe(1);
+      await page.getByLabel('File name or number contains').fill(ANSWERED);
       await expect.poll(() => page.getByRole('listitem').count()).toBe(1);
       await screenshot(page, 'recordings');
     });

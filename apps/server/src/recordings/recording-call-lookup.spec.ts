@@ -43,11 +43,12 @@ describe('SqlRecordingCallLookup', () => {
       { relativePath: 'by-channel.wav', keys: [`ch-${call(2)}`] },
       { relativePath: 'nobody.wav', keys: ['1772000099.9', 'not-a-uuid'] },
     ]);
+    const known = { tenantId: TENANT, to: '+12025550100', from: null, status: 'completed' };
     expect(Object.fromEntries(found)).toEqual({
-      '2026/03/01/rec-a.wav': { callId: call(1), tenantId: TENANT },
-      '1772000000.2.wav': { callId: call(2), tenantId: TENANT },
-      [`call-${call(3)}.wav`]: { callId: call(3), tenantId: TENANT },
-      'by-channel.wav': { callId: call(2), tenantId: TENANT },
+      '2026/03/01/rec-a.wav': { callId: call(1), ...known },
+      '1772000000.2.wav': { callId: call(2), ...known },
+      [`call-${call(3)}.wav`]: { callId: call(3), ...known },
+      'by-channel.wav': { callId: call(2), ...known },
     });
   });
 

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import type { CallStatus } from '../calls/call-status.js';
 import { DatabaseHandle } from '../db/database.js';
 
-/** The call a recording belongs to. */
+/** The call a recording belongs to: enough to scope it to a tenant and to name it in a list. */
 export interface RecordingCall {
   callId: string;
   tenantId: string;
+  /** The number called (E.164) and the caller ID shown, if any. */
+  to: string;
+  from: string | null;
+  status: CallStatus;
 }
 
 /** Finds the calls of recordings: by the call's recording path, or by a Uniqueid / call id in the file name. */
@@ -20,6 +25,9 @@ interface CallKeys {
   recording_file: string | null;
   uniqueid: string | null;
   channel_id: string;
+  to_number: string;
+  from_number: string | null;
+  status: CallStatus;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +53,9 @@ export class SqlRecordingCallLookup extends RecordingCallLookup {
     const keys = [...new Set(files.flatMap((f) => f.keys))];
     const ids = keys.filter((key) => UUID.test(key));
     const { rows } = await sql<CallKeys>`
-      SELECT id::text AS id, tenant_id::text AS tenant_id, recording_file, uniqueid, channel_id FROM calls
+      SELECT id::text AS id, tenant_id::text AS tenant_id, recording_file, uniqueid, channel_id, to_number,
+        from_number, status
+      FROM calls
       WHERE (recording_file IS NOT NULL AND regexp_replace(recording_file, '^.*/', '') = ANY(${names}::text[]))
          OR uniqueid = ANY(${keys}::text[])
          OR channel_id = ANY(${keys}::text[])
@@ -71,7 +81,15 @@ export class SqlRecordingCallLookup extends RecordingCallLookup {
         ) ??
         file.keys.map((key) => byKey.get(key)).find((r) => r !== undefined) ??
         named[0];
-      if (row) found.set(file.relativePath, { callId: row.id, tenantId: row.tenant_id });
+      if (row) {
+        found.set(file.relativePath, {
+          callId: row.id,
+          tenantId: row.tenant_id,
+          to: row.to_number,
+          from: row.from_number,
+          status: row.status,
+        });
+      }
     }
     return found;
   }

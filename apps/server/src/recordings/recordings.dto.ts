@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callStatusSchema } from '../calls/calls.dto.js';
 
 export const recordingListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('1-200, default 50.'),
@@ -9,7 +10,13 @@ export const recordingListQuerySchema = z.object({
     .describe('The `nextCursor` of the previous page.'),
   tenantId: z.uuid().optional().describe("Only recordings of this tenant's calls."),
   callId: z.uuid().optional().describe('Only recordings of this call.'),
-  search: z.string().trim().min(1).max(100).optional().describe('Part of the file path.'),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("Part of the file path or of the call's numbers (called number or caller ID)."),
   from: z.iso.datetime().optional().describe('Recorded at or after (ISO 8601).'),
   to: z.iso.datetime().optional().describe('Recorded before (ISO 8601).'),
 });
@@ -25,6 +32,14 @@ export const recordingViewSchema = z.object({
   modifiedAt: z.iso.datetime(),
   callId: z.uuid().nullable(),
   tenantId: z.uuid().nullable().describe('Null: no known call (visible to admin keys only).'),
+  call: z
+    .object({
+      to: z.string().describe('The number called (E.164).'),
+      from: z.string().nullable().describe('The caller ID (DID) shown, if any.'),
+      status: callStatusSchema.describe("The call's status now."),
+    })
+    .nullable()
+    .describe('The call the recording belongs to; null: no known call.'),
 });
 export type RecordingView = z.infer<typeof recordingViewSchema>;
 

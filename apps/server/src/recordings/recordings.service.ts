@@ -61,7 +61,7 @@ export class RecordingsService {
     const visible = allowed
       .filter((c) => tenantFilter === undefined || c.call?.tenantId === tenantFilter)
       .filter((c) => query.callId === undefined || c.call?.callId === query.callId)
-      .filter((c) => search === undefined || c.file.relativePath.toLowerCase().includes(search))
+      .filter((c) => search === undefined || matchesSearch(c, search))
       .filter((c) => (!from || c.recordedAt >= from) && (!to || c.recordedAt < to))
       .sort(
         (a, b) =>
@@ -220,8 +220,20 @@ export class RecordingsService {
       modifiedAt: file.modifiedAt.toISOString(),
       callId: candidate.call?.callId ?? null,
       tenantId: candidate.call?.tenantId ?? null,
+      call: candidate.call
+        ? { to: candidate.call.to, from: candidate.call.from, status: candidate.call.status }
+        : null,
     };
   }
+}
+
+/** `search` (lower case) is part of the file's path or of its call's numbers. */
+function matchesSearch(candidate: Candidate, search: string): boolean {
+  const { file, call } = candidate;
+  return (
+    file.relativePath.toLowerCase().includes(search) ||
+    (call !== undefined && (call.to.includes(search) || (call.from?.includes(search) ?? false)))
+  );
 }
 
 function contentTypeOf(name: string): string {

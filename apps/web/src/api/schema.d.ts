@@ -6191,7 +6191,7 @@ export interface operations {
                 tenantId?: string;
                 /** @description Only recordings of this call. */
                 callId?: string;
-                /** @description Part of the file path. */
+                /** @description Part of the file path or of the call's numbers (called number or caller ID). */
                 search?: string;
                 /** @description Recorded at or after (ISO 8601). */
                 from?: string;
@@ -6231,6 +6231,18 @@ export interface operations {
                              * @description Null: no known call (visible to admin keys only).
                              */
                             tenantId: string | null;
+                            /** @description The call the recording belongs to; null: no known call. */
+                            call: {
+                                /** @description The number called (E.164). */
+                                to: string;
+                                /** @description The caller ID (DID) shown, if any. */
+                                from: string | null;
+                                /**
+                                 * @description The call's status now.
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "dialing" | "ringing" | "answered" | "completed" | "busy" | "no-answer" | "congestion" | "failed" | "canceled";
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -6504,7 +6516,7 @@ export interface operations {
                 tenantId?: string;
                 /** @description Only recordings of this call. */
                 callId?: string;
-                /** @description Part of the file path. */
+                /** @description Part of the file path or of the call's numbers (called number or caller ID). */
                 search?: string;
                 /** @description Recorded at or after (ISO 8601). */
                 from?: string;
@@ -6544,6 +6556,18 @@ export interface operations {
                              * @description Null: no known call (visible to admin keys only).
                              */
                             tenantId: string | null;
+                            /** @description The call the recording belongs to; null: no known call. */
+                            call: {
+                                /** @description The number called (E.164). */
+                                to: string;
+                                /** @description The caller ID (DID) shown, if any. */
+                                from: string | null;
+                                /**
+                                 * @description The call's status now.
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "dialing" | "ringing" | "answered" | "completed" | "busy" | "no-answer" | "congestion" | "failed" | "canceled";
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -6634,6 +6658,18 @@ export interface operations {
                          * @description Null: no known call (visible to admin keys only).
                          */
                         tenantId: string | null;
+                        /** @description The call the recording belongs to; null: no known call. */
+                        call: {
+                            /** @description The number called (E.164). */
+                            to: string;
+                            /** @description The caller ID (DID) shown, if any. */
+                            from: string | null;
+                            /**
+                             * @description The call's status now.
+                             * @enum {string}
+                             */
+                            status: "queued" | "dialing" | "ringing" | "answered" | "completed" | "busy" | "no-answer" | "congestion" | "failed" | "canceled";
+                        } | null;
                     };
                 };
             };

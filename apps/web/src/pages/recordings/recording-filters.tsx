@@ -22,7 +22,7 @@ export function RecordingFilters({ value, onChange }: RecordingFiltersProps) {
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
-        label="File name contains"
+        label="File name or number contains"
         placeholder="e.g. 2026/11 or +4420"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={value.search}
@@ -30,7 +30,10 @@ export function RecordingFilters({ value, onChange }: RecordingFiltersProps) {
         maxLength={100}
         rightSection={
           value.search ? (
-            <CloseButton aria-label="Clear the file name filter" onClick={() => set({ search: '' })} />
+            <CloseButton
+              aria-label="Clear the file name or number filter"
+              onClick={() => set({ search: '' })}
+            />
           ) : null
         }
         w={{ base: '100%', sm: 260 }}

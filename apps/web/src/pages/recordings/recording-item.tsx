@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-error';
 import { AudioPlayer } from '../../components/audio-player';
 import { recordingPaths, useDownloadFile, type Recording } from '../../hooks/use-recordings';
+import { StatusChip } from '../../components/status-chip';
 import { DeleteRecordingButton } from './delete-recording-button';
 import { formatBytes, formatDateTime, formatDuration } from './recording-format';
 
@@ -13,7 +14,10 @@ interface RecordingItemProps {
   mayDelete: boolean;
 }
 
-/** One recording: when, how long, its call, and play / download / delete. The audio loads on "Play" only. */
+/**
+ * One recording: when, how long, its call (number, caller ID, status, linked), and play / download / delete.
+ * The audio loads on "Play" only.
+ */
 export function RecordingItem({ recording, mayDelete }: RecordingItemProps) {
   const [playing, { toggle }] = useDisclosure(false);
   const download = useDownloadFile();
@@ -30,17 +34,23 @@ export function RecordingItem({ recording, mayDelete }: RecordingItemProps) {
               {formatDateTime(recording.recordedAt)} · {formatDuration(recording.durationSeconds)} ·{' '}
               {formatBytes(recording.sizeBytes)}
             </Text>
-            <Text size="sm">
-              {recording.callId ? (
-                <Anchor component={Link} to={`/calls/${recording.callId}`}>
-                  Open the call
+            {recording.callId ? (
+              <Group gap="xs" wrap="wrap">
+                <Anchor component={Link} to={`/calls/${recording.callId}`} size="sm">
+                  {recording.call ? `Call to ${recording.call.to}` : 'Open the call'}
                 </Anchor>
-              ) : (
-                <Text span c="dimmed" size="sm">
-                  No known call
-                </Text>
-              )}
-            </Text>
+                {recording.call?.from && (
+                  <Text span c="dimmed" size="sm">
+                    from {recording.call.from}
+                  </Text>
+                )}
+                {recording.call && <StatusChip status={recording.call.status} size="sm" />}
+              </Group>
+            ) : (
+              <Text c="dimmed" size="sm">
+                No known call
+              </Text>
+            )}
           </Stack>
           <Group gap="xs" wrap="wrap">
             <Button

@@ -18,6 +18,7 @@ const recording = (n: number, overrides: Partial<Recording> = {}): Recording => 
   modifiedAt: '2026-11-25T10:01:00.000Z',
   callId: CALL_ID,
   tenantId: TENANT_ID,
+  call: { to: '+442071234567', from: '+12025550140', status: 'completed' },
   ...overrides,
 });
 
@@ -43,9 +44,14 @@ describe('RecordingsPage', () => {
     const item = await screen.findByRole('listitem', { name: 'out-1.wav' });
     expect(within(item).getByText(/1:15/)).toBeInTheDocument();
     expect(within(item).getByText(/94 KB/)).toBeInTheDocument();
-    expect(within(item).getByRole('link', { name: 'Open the call' })).toHaveAttribute(
+    expect(within(item).getByRole('link', { name: 'Call to +442071234567' })).toHaveAttribute(
       'href',
       `/calls/${CALL_ID}`,
+    );
+    expect(within(item).getByText('from +12025550140')).toBeInTheDocument();
+    expect(within(item).getByText('completed').closest('[data-status]')).toHaveAttribute(
+      'data-status',
+      'completed',
     );
     expect(within(item).getByRole('button', { name: 'Download out-1.wav' })).toBeInTheDocument();
     expect(listQuery(api.requests[0]!).get('tenantId')).toBe(TENANT_ID);
@@ -105,7 +111,7 @@ describe('RecordingsPage', () => {
       routes: { 'GET /api/recordings': () => ({ items: [], nextCursor: null }) },
     });
     expect(await screen.findByText('No recordings yet')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('File name contains'), 'zzz');
+    await userEvent.type(screen.getByLabelText('File name or number contains'), 'zzz');
     expect(await screen.findByText('No recording matches these filters')).toBeInTheDocument();
   });
 
@@ -134,7 +140,7 @@ describe('RecordingsPage', () => {
     expect(first.get('callId')).toBe(CALL_ID);
     expect(new Date(first.get('from')!).getTime()).toBe(new Date(2026, 10, 20).getTime());
     expect(new Date(first.get('to')!).getTime()).toBe(new Date(2026, 10, 22).getTime());
-    await userEvent.type(screen.getByLabelText('File name contains'), 'out-1');
+    await userEvent.type(screen.getByLabelText('File name or number contains'), 'out-1');
     await waitFor(() => expect(listQuery(api.requests.at(-1)!).get('search')).toBe('out-1'));
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() =>
@@ -233,7 +239,7 @@ describe('RecordingsPage', () => {
       principal: { tenantId: null, keyId: null },
       routes: {
         'GET /api/recordings': () => ({
-          items: [recording(1, { callId: null, tenantId: null })],
+          items: [recording(1, { callId: null, tenantId: null, call: null })],
           nextCursor: null,
         }),
       },
