@@ -1,13 +1,13 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconPhoneOff } from '@tabler/icons-react';
-import { errorMessage } from '../api/api-error';
 import { hasRole, useSession } from '../auth/session';
-import { isFinalStatus, useHangupCall, type Call } from '../hooks/use-calls';
+import { isFinalStatus, type Call } from '../hooks/use-calls';
+import { useHangupControl } from './use-hangup-control';
 
 /** Hangs a live call up; shown to operators and admins while the call has not ended. */
 export function HangupButton({ call, size = 'sm' }: { call: Call; size?: 'xs' | 'sm' | 'md' }) {
   const session = useSession();
-  const hangup = useHangupCall();
+  const hangup = useHangupControl(call);
   if (!hasRole(session.principal.role, 'operator') || isFinalStatus(call.status)) return null;
   return (
     <Group gap="xs">
@@ -15,15 +15,13 @@ export function HangupButton({ call, size = 'sm' }: { call: Call; size?: 'xs' | 
         color="red.8"
         size={size}
         leftSection={<IconPhoneOff size={16} aria-hidden />}
-        loading={hangup.isPending}
-        onClick={() => hangup.mutate(call.id)}
-        aria-label={`Hang up the call to ${call.to}`}
+        {...hangup.buttonProps}
       >
         Hang up
       </Button>
       {hangup.error && (
         <Text size="sm" c="red.9" role="alert">
-          {errorMessage(hangup.error)}
+          {hangup.error}
         </Text>
       )}
     </Group>

@@ -1,9 +1,9 @@
 import { ActionIcon, Anchor, Box, Button, Table, Text } from '@mantine/core';
 import { IconPhoneOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api/api-error';
 import { StatusChip } from '../../components/status-chip';
-import { useHangupCall, type Call } from '../../hooks/use-calls';
+import { useHangupControl } from '../../components/use-hangup-control';
+import type { Call } from '../../hooks/use-calls';
 import { formatElapsed, phaseOf } from './live-calls';
 
 interface LiveCallRowProps {
@@ -16,7 +16,7 @@ interface LiveCallRowProps {
 
 /** One call on the live board: number (to its live view), DID, state, running time, hang-up. */
 export function LiveCallRow({ call, now, mayHangUp, compact }: LiveCallRowProps) {
-  const hangup = useHangupCall();
+  const hangup = useHangupControl(call);
   const phase = phaseOf(call);
   const elapsed = formatElapsed(now - Date.parse(phase.since));
   return (
@@ -55,13 +55,7 @@ export function LiveCallRow({ call, now, mayHangUp, compact }: LiveCallRowProps)
       {mayHangUp && (
         <Table.Td ta="right">
           {compact ? (
-            <ActionIcon
-              color="red.9"
-              variant="outline"
-              loading={hangup.isPending}
-              onClick={() => hangup.mutate(call.id)}
-              aria-label={`Hang up the call to ${call.to}`}
-            >
+            <ActionIcon color="red.9" variant="outline" {...hangup.buttonProps}>
               <IconPhoneOff size={18} aria-hidden />
             </ActionIcon>
           ) : (
@@ -70,16 +64,14 @@ export function LiveCallRow({ call, now, mayHangUp, compact }: LiveCallRowProps)
               color="red.9"
               variant="outline"
               leftSection={<IconPhoneOff size={16} aria-hidden />}
-              loading={hangup.isPending}
-              onClick={() => hangup.mutate(call.id)}
-              aria-label={`Hang up the call to ${call.to}`}
+              {...hangup.buttonProps}
             >
               Hang up
             </Button>
           )}
           {hangup.error && (
             <Text size="xs" c="red.8" role="alert">
-              Could not hang up: {errorMessage(hangup.error)}
+              Could not hang up: {hangup.error}
             </Text>
           )}
         </Table.Td>
