@@ -90,4 +90,21 @@ describe('accessibility (browser, axe-core)', () => {
       });
     });
   }
+
+  it('finds no WCAG A/AA violation on /settings/api-keys for a platform admin (platform keys shown)', async () => {
+    const admin = await openPage(browser);
+    try {
+      await step(admin, 'a11y-settings-platform-keys', async () => {
+        await signIn(admin, server.baseUrl, server.adminKey);
+        await admin.goto(server.baseUrl + '/settings/api-keys');
+        await admin.getByRole('region', { name: 'Platform keys' }).waitFor();
+        await admin
+          .waitForFunction(() => !document.querySelector('.mantine-Loader-root'))
+          .catch(() => undefined);
+        expect(await accessibilityViolations(admin)).toEqual([]);
+      });
+    } finally {
+      await admin.context().close();
+    }
+  });
 });

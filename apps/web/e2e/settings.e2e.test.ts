@@ -204,6 +204,53 @@ describe('settings (browser)', () => {
     }
   });
 
+  it('lets the super-admin create a platform key, which signs in as a platform admin, and revoke it', async () => {
+    const admin = await openPage(browser);
+    try {
+      await step(admin, 'settings-platform-keys', async () => {
+        await signIn(admin, server.baseUrl, server.adminKey);
+        await admin.goto(server.baseUrl + '/settings/api-keys');
+        const platform = admin.getByRole('region', { name: 'Platform keys' });
+        await platform.getByRole('button', { name: 'Create platform key' }).click();
+        const form = admin.getByRole('dialog', { name: 'Create a platform key' });
+        await form.getByLabel('Name').fill('Ops team');
+        await form.getByRole('button', { name: 'Create key' }).click();
+        const shown = admin.getByRole('dialog', { name: 'API key "Ops team" created' });
+        const platformKey = (await shown.getByTestId('created-api-key').textContent()) ?? '';
+        expect(platformKey).toMatch(/^sb_/);
+        await shown.getByRole('button', { name: 'I have stored it' }).click();
+        await shown.waitFor({ state: 'detached' });
+        await platform.getByText('Ops team').waitFor();
+        await toastsGone(admin);
+        await screenshot(admin, 'settings-platform-keys');
+
+        // The new key signs in, and is a platform admin: it manages the platform keys (no tenant key may).
+        const other = await openPage(browser);
+        try {
+          await signIn(other, server.baseUrl, platformKey);
+          await expect.poll(() => other.getByTestId('role').textContent()).toBe('admin');
+          const keys = await server.api('GET', '/api/api-keys', undefined, platformKey);
+          expect(keys.status).toBe(200);
+          expect((keys.body as { items: { name: string }[] }).items.map((k) => k.name)).toContain('Ops team');
+        } finally {
+          await other.context().close();
+        }
+
+        await platform.getByRole('button', { name: 'Revoke Ops team' }).click();
+        const confirm = admin.getByRole('dialog', { name: 'Revoke Ops team?' });
+        await confirm.getByRole('button', { name: 'Revoke key' }).click();
+        await confirm.waitFor({ state: 'detached' });
+        await platform
+          .getByText(/^Revoked/)
+          .filter({ visible: true })
+          .waitFor();
+        expect((await server.api('GET', '/api/api-keys', undefined, platformKey)).status).toBe(401);
+      });
+    } finally {
+      await admin.context().close();
+    }
+  }, 60_000);
+
   it('fits a phone screen', async () => {
     const phone = await openPage(browser, { phone: true });
     try {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '../../../../test/fake-api';
 import { renderWithApp } from '../../../../test/render';
-import { anApiKey, page } from '../settings-fixtures';
+import { aTenant, anApiKey, page } from '../settings-fixtures';
 import { ApiKeysTab } from './api-keys-tab';
 
 const SECRET = 'sb_NEWSECRETnewsecretNEWSECRETnewsecret0000';
@@ -125,5 +125,87 @@ describe('ApiKeysTab', () => {
       },
     });
     expect(await screen.findByText('Admins only')).toBeInTheDocument();
+  });
+
+  describe('with a platform key (no tenant)', () => {
+    const platformPrincipal = { tenantId: null, keyId: 'pk-own', role: 'admin' as const };
+    const ownPlatform = anApiKey({ id: 'pk-own', tenantId: null, name: 'First start', role: 'admin' });
+    const opsPlatform = anApiKey({ id: 'pk-ops', tenantId: null, name: 'Ops team', role: 'admin' });
+
+    it("lists the platform keys below the tenant's, marks this session's, and asks for a tenant for the rest", async () => {
+      renderWithApp(<ApiKeysTab />, {
+        principal: platformPrincipal,
+        routes: {
+          'GET /api/tenants': () => page([aTenant()]),
+          'GET /api/api-keys': () => page([ownPlatform, opsPlatform]),
+        },
+      });
+      const platform = await screen.findByRole('region', { name: 'Platform keys' });
+      const ownRow = (await within(platform).findByText('First start')).closest('tr')!;
+      expect(within(ownRow).getByText('this session')).toBeInTheDocument();
+      expect(within(platform).getByText('Ops team')).toBeInTheDocument();
+      const tenant = screen.getByRole('region', { name: 'Keys of the tenant' });
+      expect(await within(tenant).findByText('Pick a tenant')).toBeInTheDocument();
+    });
+
+    it('creates a platform key, always admin (no role to pick), and shows its secret once', async () => {
+      const user = userEvent.setup();
+      const keys = [ownPlatform];
+      const { api } = renderWithApp(<ApiKeysTab />, {
+        principal: platformPrincipal,
+        routes: {
+          'GET /api/tenants': () => page([aTenant()]),
+          'GET /api/api-keys': () => page(keys),
+          'POST /api/api-keys': () => {
+            const created = anApiKey({ id: 'pk-new', tenantId: null, name: 'Billing', role: 'admin' });
+            keys.push(created);
+            return json({ ...created, key: SECRET }, 201);
+          },
+        },
+      });
+      await user.click(await screen.findByRole('button', { name: 'Create platform key' }));
+      const form = await screen.findByRole('dialog', { name: 'Create a platform key' });
+      expect(within(form).queryByRole('textbox', { name: 'Role' })).not.toBeInTheDocument();
+      expect(within(form).getByText(/admin of every tenant/)).toBeInTheDocument();
+      await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Billing');
+      await user.click(within(form).getByRole('button', { name: 'Create key' }));
+      const shown = await screen.findByRole('dialog', { name: 'API key "Billing" created' });
+      expect(within(shown).getByTestId('created-api-key')).toHaveTextContent(SECRET);
+      const post = api.requests.find((r) => r.method === 'POST')!;
+      expect(new URL(post.url).pathname).toBe('/api/api-keys');
+      expect(await post.json()).toEqual({ name: 'Billing', role: 'admin' });
+      await user.click(within(shown).getByRole('button', { name: 'I have stored it' }));
+      const platform = screen.getByRole('region', { name: 'Platform keys' });
+      expect(await within(platform).findByText('Billing')).toBeInTheDocument();
+    });
+
+    it('revokes a platform key through /api/api-keys', async () => {
+      const { api, session } = renderWithApp(<ApiKeysTab />, {
+        principal: platformPrincipal,
+        routes: {
+          'GET /api/tenants': () => page([aTenant()]),
+          'GET /api/api-keys': () => page([ownPlatform, opsPlatform]),
+          'DELETE /api/api-keys/:keyId': () => new Response(null, { status: 204 }),
+        },
+      });
+      await userEvent.click(await screen.findByRole('button', { name: 'Revoke Ops team' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Revoke Ops team?' });
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke key' }));
+      await waitFor(() => expect(api.requests.some((r) => r.method === 'DELETE')).toBe(true));
+      expect(new URL(api.requests.find((r) => r.method === 'DELETE')!.url).pathname).toBe(
+        '/api/api-keys/pk-ops',
+      );
+      expect(session.signOut).not.toHaveBeenCalled();
+    });
+  });
+
+  it("never shows or asks for platform keys with a tenant's key", async () => {
+    const { api } = renderWithApp(<ApiKeysTab />, {
+      routes: { 'GET /api/tenants/:tenantId/api-keys': () => page([own]) },
+    });
+    expect(await screen.findByText('Ops admin')).toBeInTheDocument();
+    expect(screen.queryByText('Platform keys')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create platform key' })).not.toBeInTheDocument();
+    expect(api.requests.some((r) => new URL(r.url).pathname === '/api/api-keys')).toBe(false);
   });
 });

@@ -1,8 +1,14 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../../auth/session';
 import { QueryList } from '../../../components/query-list';
-import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from '../../../hooks/use-api-keys';
+import {
+  useApiKeys,
+  useRevokeApiKey,
+  type ApiKey,
+  type CreatedApiKey,
+  type KeyOwner,
+} from '../../../hooks/use-api-keys';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { formatDateTime } from '../shared/format-date';
 import { notifyDone, notifyFailed } from '../shared/notify';
@@ -13,10 +19,31 @@ import { TenantRequired } from '../shared/tenant-required';
 import { CreateApiKeyModal } from './create-api-key-modal';
 import { CreatedKeyModal } from './created-key-modal';
 
-/** The tenant's API keys: create one (its secret shown once), revoke one. */
+/**
+ * The tenant's API keys: create one (its secret shown once), revoke one. A platform key (no tenant: the
+ * first-start key, `ADMIN_API_KEY`, or one made here) also manages the platform keys, below the tenant's.
+ */
 export function ApiKeysTab() {
+  const session = useSession();
+  const tenantKeys = (
+    <TenantRequired what="API keys">{(tenantId) => <ApiKeyList owner={{ tenantId }} />}</TenantRequired>
+  );
+  if (session.principal.tenantId !== null) return tenantKeys;
   return (
-    <TenantRequired what="API keys">{(tenantId) => <TenantApiKeys tenantId={tenantId} />}</TenantRequired>
+    <Stack gap="xl">
+      <Stack component="section" aria-labelledby="tenant-keys-title">
+        <Title order={3} size="h4" id="tenant-keys-title">
+          Keys of the tenant
+        </Title>
+        {tenantKeys}
+      </Stack>
+      <Stack component="section" aria-labelledby="platform-keys-title">
+        <Title order={3} size="h4" id="platform-keys-title">
+          Platform keys
+        </Title>
+        <ApiKeyList owner="platform" />
+      </Stack>
+    </Stack>
   );
 }
 
@@ -30,10 +57,11 @@ const COLUMNS: SettingsColumn[] = [
   { label: 'Status', visibleFrom: 'sm' },
 ];
 
-function TenantApiKeys({ tenantId }: { tenantId: string }) {
+function ApiKeyList({ owner }: { owner: KeyOwner }) {
   const session = useSession();
-  const keys = useApiKeys(tenantId);
-  const revoke = useRevokeApiKey(tenantId);
+  const keys = useApiKeys(owner);
+  const revoke = useRevokeApiKey(owner);
+  const platform = owner === 'platform';
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -43,8 +71,12 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
     <QueryList
       query={keys}
       loadingLabel="Loading API keys…"
-      emptyTitle="No API keys yet"
-      emptyHint="Create a key for each person or system that uses the API."
+      emptyTitle={platform ? 'No platform keys' : 'No API keys yet'}
+      emptyHint={
+        platform
+          ? 'Only ADMIN_API_KEY spans every tenant now.'
+          : 'Create a key for each person or system that uses the API.'
+      }
     >
       {(items) => (
         <SettingsTable columns={COLUMNS}>
@@ -104,14 +136,18 @@ function TenantApiKeys({ tenantId }: { tenantId: string }) {
     <Stack>
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          Keys are stored hashed and listed by their first characters; a key&apos;s secret is shown only once.
+          {platform
+            ? 'A platform key is an admin of every tenant and creates tenants: keep them few; give each customer an admin key of its own tenant instead.'
+            : "Keys are stored hashed and listed by their first characters; a key's secret is shown only once."}
         </Text>
-        <Button onClick={() => setCreating(true)}>Create API key</Button>
+        <Button onClick={() => setCreating(true)}>
+          {platform ? 'Create platform key' : 'Create API key'}
+        </Button>
       </Group>
       {list}
       {creating && (
         <CreateApiKeyModal
-          tenantId={tenantId}
+          owner={owner}
           onClose={() => setCreating(false)}
           onCreated={(key) => {
             setCreating(false);

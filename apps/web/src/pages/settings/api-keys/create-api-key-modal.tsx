@@ -1,21 +1,21 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../api/api-error';
 import type { Role } from '../../../auth/session';
-import { useCreateApiKey, type CreatedApiKey } from '../../../hooks/use-api-keys';
+import { useCreateApiKey, type CreatedApiKey, type KeyOwner } from '../../../hooks/use-api-keys';
 import { SettingsModal } from '../shared/settings-modal';
 import { API_KEY_ROLE_OPTIONS, roleDescription } from './api-key-roles';
 
 export interface CreateApiKeyModalProps {
-  tenantId: string;
+  owner: KeyOwner;
   onClose: () => void;
   /** The key just created, secret included: the caller shows it once and forgets it. */
   onCreated: (key: CreatedApiKey) => void;
 }
 
-/** Names a new key and picks its role. */
-export function CreateApiKeyModal({ tenantId, onClose, onCreated }: CreateApiKeyModalProps) {
-  const create = useCreateApiKey(tenantId);
+/** Names a new key and picks its role (a platform key is always admin of every tenant). */
+export function CreateApiKeyModal({ owner, onClose, onCreated }: CreateApiKeyModalProps) {
+  const create = useCreateApiKey(owner);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('operator');
   const [attempted, setAttempted] = useState(false);
@@ -42,7 +42,11 @@ export function CreateApiKeyModal({ tenantId, onClose, onCreated }: CreateApiKey
   };
 
   return (
-    <SettingsModal opened onClose={onClose} title="Create an API key">
+    <SettingsModal
+      opened
+      onClose={onClose}
+      title={owner === 'platform' ? 'Create a platform key' : 'Create an API key'}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
@@ -55,14 +59,20 @@ export function CreateApiKeyModal({ tenantId, onClose, onCreated }: CreateApiKey
             onChange={(event) => setName(event.currentTarget.value)}
             error={attempted ? nameError : undefined}
           />
-          <Select
-            label="Role"
-            description={roleDescription(role)}
-            data={API_KEY_ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
-            value={role}
-            allowDeselect={false}
-            onChange={(value) => value && setRole(value as Role)}
-          />
+          {owner === 'platform' ? (
+            <Text size="sm">
+              Role: admin of every tenant. It can create and delete tenants and platform keys.
+            </Text>
+          ) : (
+            <Select
+              label="Role"
+              description={roleDescription(role)}
+              data={API_KEY_ROLE_OPTIONS.map(({ value, label }) => ({ value, label }))}
+              value={role}
+              allowDeselect={false}
+              onChange={(value) => value && setRole(value as Role)}
+            />
+          )}
           {create.isError && (
             <Alert color="red" title="Key not created" role="alert">
               {errorMessage(create.error)}
