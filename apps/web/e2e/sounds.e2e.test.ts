@@ -34,6 +34,7 @@ describe('sounds (browser)', () => {
   let secondWav: string;
   let notAudio: string;
   let tooLarge: string;
+  let tooLong: string;
 
   beforeAll(async () => {
     [server, browser, dir] = await Promise.all([
@@ -50,6 +51,8 @@ describe('sounds (browser)', () => {
     tooLarge = path.join(dir, 'all-day-music.wav');
     await fs.writeFile(tooLarge, '');
     await fs.truncate(tooLarge, 51 * 1024 * 1024);
+    // Over the default SOUNDS_MAX_DURATION_SECONDS (600) and well under 50 MB: 601 s at 8 kHz is 9.6 MB.
+    tooLong = sineWav(dir, 'hold-music.wav', 601, 440);
     page = await openPage(browser);
   }, 90_000);
 
@@ -189,6 +192,27 @@ describe('sounds (browser)', () => {
         );
         expect(posts).toEqual([]);
         await screenshot(page, 'sounds-too-large');
+      } finally {
+        page.off('request', onRequest);
+      }
+    });
+  });
+
+  it('refuses a file over the duration limit without sending it, as the browser reads its length', async () => {
+    await step(page, 'sounds-too-long', async () => {
+      const posts: string[] = [];
+      const onRequest = (request: { method(): string; url(): string }) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      };
+      page.on('request', onRequest);
+      try {
+        await page.getByTestId('sound-file-input').setInputFiles(tooLong);
+        const refused = page.getByTestId('upload-row').filter({ hasText: 'hold-music.wav' });
+        await expect.poll(() => refused.getAttribute('data-phase')).toBe('refused');
+        expect(await refused.getByRole('alert').textContent()).toBe(
+          'Refused: hold-music.wav lasts 10:01: the limit is 10:00. Nothing was sent.',
+        );
+        expect(posts).toEqual([]);
       } finally {
         page.off('request', onRequest);
       }

@@ -12,7 +12,7 @@ function Probe({
   checkFile,
 }: {
   request: UploadRequest;
-  checkFile?: (file: File) => string | null;
+  checkFile?: (file: File) => string | null | Promise<string | null>;
 }) {
   const { uploads, start, tenantMissing } = useUploadSounds({ pollIntervalMs: 1, checkFile });
   return (
@@ -174,8 +174,37 @@ describe('useUploadSounds', () => {
       },
     );
     await userEvent.click(screen.getByRole('button', { name: 'start' }));
-    expect(screen.getByTestId('upload-huge.wav')).toHaveTextContent('refused 0% - v- huge.wav is too large');
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-huge.wav')).toHaveTextContent(
+        'refused 0% - v- huge.wav is too large',
+      ),
+    );
     await waitFor(() => expect(screen.getByTestId('upload-small.wav')).toHaveTextContent(/^ready/));
     expect(sent).toEqual(['small.wav']);
+  });
+
+  it('waits for a check that takes time (reading a duration), refusing without sending', async () => {
+    const sent: string[] = [];
+    const slowCheck = (file: File) =>
+      new Promise<string | null>((resolve) =>
+        setTimeout(() => resolve(file.name === 'long.wav' ? 'long.wav lasts 10:01' : null), 20),
+      );
+    renderWithApp(<Probe request={{ files: [wav('long.wav'), wav('short.wav')] }} checkFile={slowCheck} />, {
+      routes: {
+        'POST /api/sounds': async (request) => {
+          const file = (await request.formData()).get('file') as File;
+          sent.push(file.name);
+          return json({ results: [{ file: file.name, status: 201, sound: aSound() }] }, 201);
+        },
+        'GET /api/sounds/:id/versions': () => [aVersion()],
+        'GET /api/sounds': () => ({ items: [], nextCursor: null }),
+      },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'start' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-long.wav')).toHaveTextContent('refused 0% - v- long.wav lasts 10:01'),
+    );
+    await waitFor(() => expect(screen.getByTestId('upload-short.wav')).toHaveTextContent(/^ready/));
+    expect(sent).toEqual(['short.wav']);
   });
 });

@@ -80,10 +80,10 @@ function isAbort(error: unknown): boolean {
 export interface UploadSoundsOptions {
   pollIntervalMs?: number;
   /**
-   * Why a file must not be sent (e.g. over the server's size limit), or null to send it. A refused file is
-   * listed as refused with that reason and never sent.
+   * Why a file must not be sent (e.g. over the server's size or duration limit), or null to send it; may take
+   * time (reading the file's duration). A refused file is listed as refused with that reason and never sent.
    */
-  checkFile?: (file: File) => string | null;
+  checkFile?: (file: File) => string | null | Promise<string | null>;
 }
 
 export function useUploadSounds(options: UploadSoundsOptions = {}) {
@@ -187,34 +187,41 @@ export function useUploadSounds(options: UploadSoundsOptions = {}) {
   const start = useCallback(
     async (request: UploadRequest) => {
       const tenantId = session.tenantId;
-      // A file the check refuses (e.g. over the server's size limit) is refused here, before a byte of it is
-      // sent: the server would answer 413 only after reading it all.
-      const added = request.files.map((file) => ({
-        file,
-        id: ++nextId.current,
-        refusal: checkFile?.(file) ?? null,
-      }));
+      const added = request.files.map((file) => ({ file, id: ++nextId.current }));
       setUploads((all) => [
-        ...added.map(({ file, id, refusal }): SoundUpload => ({
+        ...added.map(({ file, id }): SoundUpload => ({
           id,
           fileName: file.name,
           size: file.size,
-          phase: refusal ? 'refused' : 'queued',
+          phase: 'queued',
           sent: 0,
           soundId: null,
           soundName: request.soundName ?? null,
           version: null,
-          error: refusal,
+          error: null,
           errorCode: null,
         })),
         ...all,
       ]);
-      for (const { file, id, refusal } of added) {
+      // Every file is checked at once, before any is sent: one the check refuses (over the server's size or
+      // duration limit) is refused here without a byte sent, where the server would answer 413 or 422 only
+      // after reading it all. A check that fails leaves the judgement to the server.
+      const checks = added.map(({ file, id }) =>
+        Promise.resolve()
+          .then(() => checkFile?.(file) ?? null)
+          .catch(() => null)
+          .then((refusal) => {
+            if (refusal) update(id, { phase: 'refused', error: refusal });
+            return refusal;
+          }),
+      );
+      for (const [index, { file, id }] of added.entries()) {
+        const refusal = await checks[index];
         if (refusal || cancelled.current.has(id)) continue;
         await uploadOne(id, file, request, tenantId);
       }
     },
-    [session.tenantId, uploadOne, checkFile],
+    [session.tenantId, uploadOne, checkFile, update],
   );
 
   /** Stops an upload (or its following) and drops a queued one. */

@@ -9,6 +9,7 @@ import { SoundDetails } from './sound-details';
 import { SoundUploadPanel } from './sound-upload-panel';
 import { SoundsLibrary } from './sounds-library';
 import { UploadList } from './upload-list';
+import { tooLongMessage } from './upload-duration';
 import { tooLargeMessage } from './upload-size';
 
 /**
@@ -21,7 +22,12 @@ export function SoundsPage() {
   const canEdit = hasRole(session.principal.role, 'operator');
   const limits = useSoundLimits();
   const maxUploadBytes = limits.data?.maxUploadBytes;
-  const checkFile = useCallback((file: File) => tooLargeMessage(file, maxUploadBytes), [maxUploadBytes]);
+  const maxDurationSeconds = limits.data?.maxDurationSeconds;
+  const checkFile = useCallback(
+    async (file: File) =>
+      tooLargeMessage(file, maxUploadBytes) ?? (await tooLongMessage(file, maxDurationSeconds)),
+    [maxUploadBytes, maxDurationSeconds],
+  );
   const upload = useUploadSounds({ checkFile });
   const [params, setParams] = useSearchParams();
   const openId = params.get('sound');
