@@ -128,6 +128,27 @@ export class SoundFileStore {
     return true;
   }
 
+  /**
+   * Renames the plain folder `root/<from>` to `root/<to>` (both single names inside `root`). False when there is
+   * no such folder; an empty `root/<to>` is replaced, one with files is refused (ENOTEMPTY), never merged.
+   */
+  async renameDir(root: string, from: string, to: string): Promise<boolean> {
+    const realRoot = await fs.realpath(root).catch(() => undefined);
+    if (!realRoot) return false;
+    const source = resolveInside(realRoot, from);
+    const target = resolveInside(realRoot, to);
+    if (path.dirname(source) !== realRoot || path.dirname(target) !== realRoot) {
+      throw new UnsafePathError('a tenant folder is one name inside the root');
+    }
+    const stat = await fs.lstat(source).catch(() => undefined);
+    if (!stat) return false;
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+      throw new UnsafePathError(`${from} is not a plain folder`);
+    // rename(2) replaces an empty folder and fails with ENOTEMPTY on one that holds anything.
+    await fs.rename(source, target);
+    return true;
+  }
+
   /** Removes a folder this store created (a temp folder or a version archive) inside `root`. */
   async removeDir(root: string, dir: string): Promise<void> {
     const realRoot = await fs.realpath(root).catch(() => undefined);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
+import { conflict } from '../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { OUTPUT_FORMATS, OUTPUT_SPECS } from './audio-formats.js';
 import type { Conversion } from './sound-converter.js';
@@ -55,6 +56,37 @@ export class SoundStorage {
       this.config.uploadSoundsDir,
       path.join(this.config.uploadSoundsDir, 'versions', versionId),
     );
+  }
+
+  /**
+   * A tenant's PBX folder follows its new slug (one rename: Asterisk finds every sound at its new path at
+   * once). A folder under the new slug that already holds files is refused with `sound-folder-taken`.
+   */
+  async moveTenantFolder(from: string, to: string): Promise<void> {
+    try {
+      await this.files.renameDir(this.soundsRoot, from, to);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR') {
+        throw conflict(
+          'sound-folder-taken',
+          `The PBX sounds folder already has files under "${to}" (ASTERISK_SOUNDS_DIR/${to}); move or remove them first`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  /** Removes a deleted tenant's PBX folder and what is kept of its sounds' versions and originals. */
+  async removeTenantFiles(
+    slug: string,
+    versions: Array<{ id: string; originalFile: string }>,
+  ): Promise<void> {
+    await this.files.removeDir(this.soundsRoot, path.join(this.soundsRoot, slug));
+    for (const version of versions) {
+      await this.removeArchive(version.id);
+      await this.removeOriginal(version.originalFile);
+    }
   }
 
   /** Moves a fresh conversion into the PBX folder (rename per file) and drops its temp folder. */

@@ -19,6 +19,7 @@ import { SoundsRepository } from './sounds.repository.js';
 import { SoundsService } from './sounds.service.js';
 import { SoundIoModule } from './sound-io.module.js';
 import { SoxRunner } from './sox-runner.js';
+import { TenantSoundFiles } from './tenant-sound-files.js';
 import { RecordingsModule } from '../recordings/recordings.module.js';
 
 @Module({
@@ -32,6 +33,7 @@ import { RecordingsModule } from '../recordings/recordings.module.js';
   providers: [
     SoundsRepository,
     SoundStorage,
+    TenantSoundFiles,
     {
       provide: SoundConverter,
       useFactory: (sox: SoxRunner, files: SoundFileStore) =>

@@ -116,6 +116,16 @@ export class SoundsRepository {
       .execute();
   }
 
+  /** Every version of every sound of the tenant: what is kept on disk for it (archives and originals). */
+  async tenantVersionFiles(tenantId: string): Promise<Array<{ id: string; originalFile: string }>> {
+    return this.db
+      .selectFrom('sound_versions')
+      .innerJoin('sounds', 'sounds.id', 'sound_versions.sound_id')
+      .select(['sound_versions.id as id', 'sound_versions.original_file as originalFile'])
+      .where('sounds.tenant_id', '=', tenantId)
+      .execute();
+  }
+
   async version(soundId: string, versionId: string): Promise<SoundVersionRow | undefined> {
     return this.db
       .selectFrom('sound_versions')

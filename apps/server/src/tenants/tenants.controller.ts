@@ -53,6 +53,8 @@ export class TenantsController {
   @MinRole('admin')
   @ApiEndpoint({
     summary: "Change a tenant's settings (admin of the tenant, or a platform key)",
+    description:
+      "A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and the slug stays as it was.",
     response: tenantViewSchema,
     errors: [400, 403, 404, 409],
   })
@@ -68,7 +70,8 @@ export class TenantsController {
   @MinRole('admin')
   @PlatformOnly()
   @ApiEndpoint({
-    summary: 'Delete a tenant and everything it owns, its API keys included (platform key only)',
+    summary:
+      'Delete a tenant and everything it owns, its API keys and its sound files included (platform key only)',
     status: 204,
     errors: [403, 404],
   })

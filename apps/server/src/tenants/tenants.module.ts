@@ -11,6 +11,7 @@ import { DidsController } from './dids.controller.js';
 import { DidsRepository } from './dids.repository.js';
 import { DidsService } from './dids.service.js';
 import { FirstStartService } from './first-start.service.js';
+import { TenantLifecycle } from './tenant-lifecycle.js';
 import { TenantsController } from './tenants.controller.js';
 import { TenantsRepository } from './tenants.repository.js';
 import { TenantsService } from './tenants.service.js';
@@ -23,6 +24,7 @@ import { TransferNumbersService } from './transfer-numbers.service.js';
   providers: [
     TenantsRepository,
     TenantsService,
+    TenantLifecycle,
     AccessService,
     ApiKeysRepository,
     ApiKeysService,
@@ -38,6 +40,7 @@ import { TransferNumbersService } from './transfer-numbers.service.js';
   exports: [
     AccessService,
     TenantsService,
+    TenantLifecycle,
     DidsService,
     TransferNumbersService,
     ApiKeysService,

@@ -12,6 +12,7 @@ import {
   type UpdateTenantInput,
 } from './tenants.dto.js';
 import { toE164 } from './phone-numbers.js';
+import { TenantLifecycle } from './tenant-lifecycle.js';
 import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
 
 @Injectable()
@@ -20,6 +21,7 @@ export class TenantsService {
     private readonly tenants: TenantsRepository,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly lifecycle: TenantLifecycle,
   ) {}
 
   async list(principal: Principal, page: PaginationQuery): Promise<Page<TenantView>> {
@@ -76,18 +78,39 @@ export class TenantsService {
     if (input.operatorsMayDeleteRecordings !== undefined) {
       changes.operators_may_delete_recordings = input.operatorsMayDeleteRecordings;
     }
+    const before = input.slug === undefined ? undefined : await this.tenants.findById(id);
+    let row;
     try {
-      const row = await this.tenants.update(id, changes);
-      if (!row) throw notFound('Tenant');
-      return toTenantView(row);
+      row = await this.tenants.update(id, changes);
     } catch (err) {
       throw this.slugConflict(err, input.slug);
     }
+    if (!row) throw notFound('Tenant');
+    if (before && before.slug !== row.slug) await this.followSlug(id, before.slug, row.slug);
+    return toTenantView(row);
   }
 
+  /**
+   * What lives under the old slug (the sounds the dialplan plays as `custom/<slug>/<name>`) moves with it; if
+   * it can not, the old slug is stored again and the change is refused, so the names and the files agree.
+   */
+  private async followSlug(tenantId: string, from: string, to: string): Promise<void> {
+    try {
+      await this.lifecycle.slugChanged({ tenantId, from, to });
+    } catch (err) {
+      await this.tenants.update(tenantId, { slug: from, updated_at: this.clock.now() });
+      throw err;
+    }
+  }
+
+  /** Deletes the tenant (its rows go with it) and then what other modules keep for it (sound files). */
   async delete(principal: Principal, tenantId: string): Promise<void> {
     const id = await this.access.tenantScope(principal, tenantId);
+    const row = await this.tenants.findById(id);
+    if (!row) throw notFound('Tenant');
+    const cleanups = await this.lifecycle.deleting({ id, slug: row.slug });
     if (!(await this.tenants.delete(id))) throw notFound('Tenant');
+    for (const cleanup of cleanups) await cleanup();
   }
 
   /** A phone number in E.164, national input read in the tenant's default country (422 when invalid). */

@@ -87,11 +87,14 @@ export interface paths {
         get: operations["TenantsController_get"];
         put?: never;
         post?: never;
-        /** Delete a tenant and everything it owns, its API keys included (platform key only) */
+        /** Delete a tenant and everything it owns, its API keys and its sound files included (platform key only) */
         delete: operations["TenantsController_delete"];
         options?: never;
         head?: never;
-        /** Change a tenant's settings (admin of the tenant, or a platform key) */
+        /**
+         * Change a tenant's settings (admin of the tenant, or a platform key)
+         * @description A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and the slug stays as it was.
+         */
         patch: operations["TenantsController_update"];
         trace?: never;
     };
