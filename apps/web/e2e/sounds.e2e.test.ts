@@ -176,46 +176,37 @@ describe('sounds (browser)', () => {
     });
   });
 
+  /** Chooses the file; it must end refused with `reason`, and no request may have sent anything. */
+  async function refusedUnsent(file: string, reason: string): Promise<void> {
+    const posts: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.getByTestId('sound-file-input').setInputFiles(file);
+      const refused = page.getByTestId('upload-row').filter({ hasText: path.basename(file) });
+      await expect.poll(() => refused.getAttribute('data-phase')).toBe('refused');
+      expect(await refused.getByRole('alert').textContent()).toBe(`Refused: ${reason}`);
+      expect(posts).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  }
+
   it('refuses a file over the size limit without sending it', async () => {
     await step(page, 'sounds-too-large', async () => {
-      const posts: string[] = [];
-      const onRequest = (request: { method(): string; url(): string }) => {
-        if (request.method() === 'POST') posts.push(request.url());
-      };
-      page.on('request', onRequest);
-      try {
-        await page.getByTestId('sound-file-input').setInputFiles(tooLarge);
-        const refused = page.getByTestId('upload-row').filter({ hasText: 'all-day-music.wav' });
-        await expect.poll(() => refused.getAttribute('data-phase')).toBe('refused');
-        expect(await refused.getByRole('alert').textContent()).toBe(
-          'Refused: all-day-music.wav is 51 MB: the limit is 50 MB per file. Nothing was sent.',
-        );
-        expect(posts).toEqual([]);
-        await screenshot(page, 'sounds-too-large');
-      } finally {
-        page.off('request', onRequest);
-      }
+      await refusedUnsent(
+        tooLarge,
+        'all-day-music.wav is 51 MB: the limit is 50 MB per file. Nothing was sent.',
+      );
+      await screenshot(page, 'sounds-too-large');
     });
   });
 
   it('refuses a file over the duration limit without sending it, as the browser reads its length', async () => {
     await step(page, 'sounds-too-long', async () => {
-      const posts: string[] = [];
-      const onRequest = (request: { method(): string; url(): string }) => {
-        if (request.method() === 'POST') posts.push(request.url());
-      };
-      page.on('request', onRequest);
-      try {
-        await page.getByTestId('sound-file-input').setInputFiles(tooLong);
-        const refused = page.getByTestId('upload-row').filter({ hasText: 'hold-music.wav' });
-        await expect.poll(() => refused.getAttribute('data-phase')).toBe('refused');
-        expect(await refused.getByRole('alert').textContent()).toBe(
-          'Refused: hold-music.wav lasts 10:01: the limit is 10:00. Nothing was sent.',
-        );
-        expect(posts).toEqual([]);
-      } finally {
-        page.off('request', onRequest);
-      }
+      await refusedUnsent(tooLong, 'hold-music.wav lasts 10:01: the limit is 10:00. Nothing was sent.');
     });
   });
 
