@@ -9,7 +9,8 @@ const RESUME_LIMIT = 10_000;
 /**
  * The live stream of a tenant's call changes with `Last-Event-ID` resume: from memory while the hub still holds
  * every change after that id, else from the database (each call changed since, as it is now, by `change_seq`),
- * then live. Live changes that arrive while the database answers are held and sent after it, so none is lost.
+ * then live. Live changes that arrive while the database answers are held and sent after it, so none is lost;
+ * one the database already answered with (or with a newer change of its call) is not sent again.
  */
 @Injectable()
 export class CallStreamService {
@@ -31,13 +32,14 @@ export class CallStreamService {
       held ? held.push(message) : listener(message),
     );
     try {
-      const sent = new Set<number>();
+      // The change of each call sent from the database; a live one held meanwhile goes only when newer.
+      const sent = new Map<string, number>();
       for (const row of await this.calls.changedSince(tenantId, lastEventId, RESUME_LIMIT)) {
         const id = Number(row.change_seq);
-        sent.add(id);
+        sent.set(row.id, id);
         listener({ id, tenantId, call: toCallView(row) });
       }
-      for (const message of held) if (!sent.has(message.id)) listener(message);
+      for (const message of held) if (message.id > (sent.get(message.call.id) ?? -1)) listener(message);
       held = undefined;
       return unsubscribe;
     } catch (err) {

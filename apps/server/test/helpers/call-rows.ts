@@ -1,0 +1,57 @@
+import type { CallRow } from '../../src/db/database.types.js';
+
+const AT = new Date('2026-03-01T10:00:00Z');
+
+/** A call row as the database answers it, for tests that need no database: `dialing`, change 1. */
+export function callRow(overrides: Partial<CallRow> = {}): CallRow {
+  const id = overrides.id ?? 'call-1';
+  return {
+    id,
+    tenant_id: 'tenant-1',
+    status: 'dialing',
+    to_number: '+12025550100',
+    from_number: '+12025550140',
+    did_id: null,
+    caller_name: null,
+    answer: { type: 'sound', sound: 'hello-world' },
+    transfer_number_id: null,
+    transfer_number: null,
+    sound: null,
+    record: false,
+    recording_file: null,
+    timeout_seconds: 30,
+    variables: {},
+    metadata: null,
+    pbx: 'main',
+    action_id: `sb-${id}`,
+    channel_id: id,
+    other_channel_id: `${id}.2`,
+    channel: null,
+    other_channel: null,
+    dialed_channel: null,
+    uniqueid: null,
+    linkedid: null,
+    scheduled_at: AT,
+    originated_at: AT,
+    ringing_at: null,
+    answered_at: null,
+    ended_at: null,
+    ring_seconds: null,
+    talk_seconds: null,
+    hangup_cause: null,
+    hangup_cause_text: null,
+    originate_response: null,
+    originate_reason: null,
+    dial_status: null,
+    cdr_disposition: null,
+    cdr_billsec: null,
+    end_reason: null,
+    idempotency_key: null,
+    request_hash: null,
+    owner: 'a',
+    change_seq: '1',
+    created_at: AT,
+    updated_at: AT,
+    ...overrides,
+  };
+}
