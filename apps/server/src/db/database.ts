@@ -23,12 +23,24 @@ export interface PoolStats {
   waiting: number;
 }
 
-/** The open database: Kysely plus what health and metrics need to know about it. */
+/**
+ * Where LISTEN runs: PostgreSQL needs a connection of its own (the settings to open it); PGlite is one session,
+ * listened on between the pool's borrowers (so LISTEN never lands inside a borrower's transaction).
+ */
+export type ListenTarget =
+  | { kind: 'postgres'; connection: pg.ClientConfig }
+  | {
+      kind: 'pglite';
+      listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+    };
+
+/** The open database: Kysely plus what health, metrics and notifications need to know about it. */
 export class DatabaseHandle {
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: 'pglite' | 'postgres',
     private readonly stats: () => PoolStats,
+    readonly listenTarget: ListenTarget,
   ) {}
 
   poolStats(): PoolStats {
@@ -70,11 +82,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new DatabaseHandle(db, 'postgres', () => ({
-    total: pool.totalCount,
-    idle: pool.idleCount,
-    waiting: pool.waitingCount,
-  }));
+  return new DatabaseHandle(
+    db,
+    'postgres',
+    () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    { kind: 'postgres', connection: { connectionString: url } },
+  );
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -87,9 +100,17 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   }
   const pool = new PgliteSingleConnectionPool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new DatabaseHandle(db, 'pglite', () => ({
-    total: 1,
-    idle: pool.busy ? 0 : 1,
-    waiting: pool.waiting,
-  }));
+  return new DatabaseHandle(
+    db,
+    'pglite',
+    () => ({ total: 1, idle: pool.busy ? 0 : 1, waiting: pool.waiting }),
+    {
+      kind: 'pglite',
+      listen: (channel, onPayload) =>
+        pool.exclusive(async () => {
+          const unlisten = await pglite.listen(channel, onPayload);
+          return () => pool.exclusive(() => unlisten());
+        }),
+    },
+  );
 }

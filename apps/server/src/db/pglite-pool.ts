@@ -46,6 +46,16 @@ export class PgliteSingleConnectionPool implements PostgresPool {
     return client as unknown as PostgresPoolClient;
   }
 
+  /** Runs `work` while holding the connection, so nothing it sends lands inside a borrower's transaction. */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      return await work();
+    } finally {
+      client.release();
+    }
+  }
+
   async end(): Promise<void> {
     await this.pglite.close();
   }

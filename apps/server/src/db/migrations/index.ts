@@ -7,6 +7,7 @@ import * as callCounters from './0006-call-counters.js';
 import * as callsDidIndex from './0007-calls-did-index.js';
 import * as callChangeSeq from './0008-call-change-seq.js';
 import * as platformApiKeys from './0009-platform-api-keys.js';
+import * as callChangeNotify from './0010-call-change-notify.js';
 import * as recordingLookupIndexes from './0011-recording-lookup-indexes.js';
 
 /** Every migration, in order. One set for PGlite and PostgreSQL; never edit one that has shipped. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0007-calls-did-index': callsDidIndex,
   '0008-call-change-seq': callChangeSeq,
   '0009-platform-api-keys': platformApiKeys,
+  '0010-call-change-notify': callChangeNotify,
   '0011-recording-lookup-indexes': recordingLookupIndexes,
 };
