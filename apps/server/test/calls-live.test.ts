@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +9,7 @@ import { PbxService } from '../src/pbx/pbx.service.js';
 import { callingTenant, flushed, makeCall, waitForCall } from './helpers/calls-helpers.js';
 import { FakePbxConnector } from './helpers/fake-pbx.js';
 import { SimPbxConnector } from './helpers/sim-pbx.js';
+import { readEvents } from './helpers/sse-client.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases, type OpenedTestDatabase } from './helpers/test-databases.js';
 
@@ -18,49 +18,6 @@ const databases = await testDatabases();
 async function untilReady(t: TestApp): Promise<void> {
   const pbx = t.app.get(PbxService);
   while (!pbx.status().every((s) => s.ready)) await once(pbx, 'state');
-}
-
-type Seen = Array<{ id: string; data: any }>;
-
-/** Reads Server-Sent Events until `done` says so (or `done` is a count of `call` events); answers them. */
-function readEvents(
-  port: number,
-  key: string,
-  done: number | ((seen: Seen) => boolean),
-  lastEventId?: string,
-): { events: Promise<Array<{ id: string; data: any }>>; opened: Promise<void> } {
-  let opened!: () => void;
-  const openedPromise = new Promise<void>((resolve) => (opened = resolve));
-  const events = new Promise<Array<{ id: string; data: any }>>((resolve, reject) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${key}` };
-    if (lastEventId) headers['last-event-id'] = lastEventId;
-    const request = http.get({ host: '127.0.0.1', port, path: '/api/calls/stream', headers }, (response) => {
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toContain('text/event-stream');
-      const seen: Array<{ id: string; data: any }> = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        if (buffer.startsWith(': connected')) opened();
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = /^id: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (id && data) seen.push({ id, data: JSON.parse(data) });
-          if (typeof done === 'number' ? seen.length >= done : done(seen)) {
-            request.destroy();
-            resolve(seen);
-            return;
-          }
-        }
-      });
-    });
-    request.on('error', (err) => (err.message.includes('aborted') ? undefined : reject(err)));
-  });
-  return { events, opened: openedPromise };
 }
 
 describe.each(databases)('calls: live stream, reports, PBX failures ($name)', (database) => {

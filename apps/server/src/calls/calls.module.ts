@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DatabaseNotifications } from '../db/database-notifications.js';
 import { SoundsModule } from '../sounds/sounds.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
@@ -7,6 +8,7 @@ import { CallReportsRepository } from './call-reports.repository.js';
 import { CallReportsService } from './call-reports.service.js';
 import { CallDispatcherService } from './call-dispatcher.service.js';
 import { CallStreamHub } from './call-stream.hub.js';
+import { CallStreamRelay } from './call-stream.relay.js';
 import { CallStreamService } from './call-stream.service.js';
 import { CallTrackingService } from './call-tracking.service.js';
 import { CallsController } from './calls.controller.js';
@@ -31,6 +33,8 @@ import { CallsService } from './calls.service.js';
     TenantsRepository,
     CallStreamHub,
     CallStreamService,
+    DatabaseNotifications,
+    CallStreamRelay,
     CallTrackingService,
     CallDispatcherService,
     CallsService,

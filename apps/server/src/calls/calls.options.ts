@@ -7,6 +7,8 @@ export class CallsOptions {
   flushMs = 20;
   /** Most updates written in one transaction. */
   maxBatch = 500;
+  /** How long notices of other instances' call changes are collected before they are read in one query (ms). */
+  remoteChangeWindowMs = 25;
   /** How often the pacing queue is checked for due calls (ms). */
   dispatchIntervalMs = 100;
   /** How often the watchdog looks for calls past `maxCallDurationMs` (ms). */

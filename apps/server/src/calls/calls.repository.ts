@@ -96,9 +96,27 @@ export class CallsRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Calls by id in any tenant, in change order: the live stream reads other instances' changes with it (each
+   * row carries its tenant, and the hub hands it only to that tenant's subscribers).
+   */
   async findMany(ids: string[]): Promise<CallRow[]> {
     if (ids.length === 0) return [];
-    return this.db.selectFrom('calls').selectAll().where('id', 'in', ids).execute();
+    return this.db.selectFrom('calls').selectAll().where('id', 'in', ids).orderBy('change_seq').execute();
+  }
+
+  /** The last `change_seq` handed out, committed or not (the sequence is not transactional). */
+  async lastChangeSeq(): Promise<number> {
+    const { rows } = await sql<{ seq: string }>`
+      SELECT (CASE WHEN is_called THEN last_value ELSE last_value - 1 END)::text AS seq
+      FROM call_changes_seq`.execute(this.db);
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  /** The schema the calls table is read in (the database's change notices name it). */
+  async currentSchema(): Promise<string> {
+    const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(this.db);
+    return rows[0]?.schema ?? 'public';
   }
 
   /**
@@ -143,6 +161,22 @@ export class CallsRepository {
       .orderBy('change_seq')
       .limit(limit)
       .execute();
+  }
+
+  /**
+   * Calls of every tenant changed after `changeSeq`, as they are now, in change order (the live stream's
+   * catch-up after its listener was away). Read tenant by tenant on (tenant_id, change_seq), so no index on
+   * change_seq alone is needed.
+   */
+  async changedSinceInAnyTenant(changeSeq: number, limit: number): Promise<CallRow[]> {
+    const { rows } = await sql<CallRow>`
+      SELECT c.* FROM tenants t CROSS JOIN LATERAL (
+        SELECT * FROM calls
+        WHERE tenant_id = t.id AND change_seq > ${String(changeSeq)}::bigint
+        ORDER BY change_seq LIMIT ${limit}
+      ) c
+      ORDER BY c.change_seq LIMIT ${limit}`.execute(this.db);
+    return rows;
   }
 
   async events(callId: string): Promise<CallEventRow[]> {

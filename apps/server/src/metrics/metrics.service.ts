@@ -38,6 +38,27 @@ export class MetricsService {
     this.httpDuration.observe(labels, seconds);
   }
 
+  /** The live stream's listener for other instances' call changes (CallStreamRelay), read at each scrape. */
+  watchCallChangeListener(status: () => { listening: boolean; reconnects: number }): void {
+    new Gauge({
+      name: 'switchboard_call_changes_listening',
+      help: "1 while this instance receives every instance's call changes from the database (LISTEN), else 0",
+      registers: [this.registry],
+      collect() {
+        this.set(status().listening ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'switchboard_call_changes_reconnects_total',
+      help: 'Times the call-change listener connected again after losing its database connection',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(status().reconnects);
+      },
+    });
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
