@@ -1,18 +1,5 @@
 import dayjs from 'dayjs';
 
-/** 1536 -> "1.5 KB"; sizes as people read them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
 /** 75.4 -> "1:15"; null (not a WAV) -> "—". */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '—';

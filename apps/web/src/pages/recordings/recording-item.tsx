@@ -7,7 +7,8 @@ import { AudioPlayer } from '../../components/audio-player';
 import { recordingPaths, useDownloadFile, type Recording } from '../../hooks/use-recordings';
 import { StatusChip } from '../../components/status-chip';
 import { DeleteRecordingButton } from './delete-recording-button';
-import { formatBytes, formatDateTime, formatDuration } from './recording-format';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatDateTime, formatDuration } from './recording-format';
 
 interface RecordingItemProps {
   recording: Recording;
@@ -32,7 +33,7 @@ export function RecordingItem({ recording, mayDelete }: RecordingItemProps) {
             </Text>
             <Text size="sm" c="dimmed">
               {formatDateTime(recording.recordedAt)} · {formatDuration(recording.durationSeconds)} ·{' '}
-              {formatBytes(recording.sizeBytes)}
+              {formatBytes(recording.sizeBytes, { keepTrailingZero: true })}
             </Text>
             {recording.callId ? (
               <Group gap="xs" wrap="wrap">

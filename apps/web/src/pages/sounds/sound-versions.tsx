@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useActivateVersion, useSoundVersions, type SoundVersion } from '../../hooks/use-sounds';
-import { formatBytes, formatDateTime, formatDuration } from './sound-format';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatDateTime, formatDuration } from './sound-format';
 import { SoundStatusBadge } from './sound-status-badge';
 import { VersionPreviewPlayer } from './version-preview-player';
 

@@ -1,5 +1,5 @@
 import type { SoundLimits } from '../../hooks/use-sounds';
-import { formatBytes } from './sound-format';
+import { formatBytes } from '../../lib/format-bytes';
 
 const FORMAT_NAMES: Record<SoundLimits['formats'][number], string> = {
   wav: 'WAV',

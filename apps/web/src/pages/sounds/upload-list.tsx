@@ -2,7 +2,7 @@ import { Button, CloseButton, Group, Paper, Progress, Stack, Text } from '@manti
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { isFinished, type SoundUpload } from '../../hooks/use-upload-sounds';
-import { formatBytes } from './sound-format';
+import { formatBytes } from '../../lib/format-bytes';
 
 interface UploadListProps {
   uploads: SoundUpload[];

@@ -1,4 +1,4 @@
-import { formatBytes } from './sound-format';
+import { formatBytes } from '../../lib/format-bytes';
 
 /**
  * Why a file is too large to upload, naming the limit, or null when it fits (or the limit is not known yet:
