@@ -85,6 +85,24 @@ export function useSounds(filters: SoundFilters = {}) {
   });
 }
 
+/**
+ * What a tenant's library can play now (sounds with an active version), for pickers outside the sounds page:
+ * the first 200 by name, of the tenant given rather than the session's (a platform admin edits any tenant).
+ */
+export function useTenantPlayableSounds(tenantId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...soundKeys.all, 'playable', tenantId ?? ''] as const,
+    enabled: tenantId !== undefined,
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(
+        api.client.GET('/api/sounds', { params: { query: { limit: 200, tenantId: tenantId! } }, signal }),
+      );
+      return page.items.filter((sound) => sound.activeVersion !== null);
+    },
+  });
+}
+
 export function useSound(soundId: string | null) {
   const api = useApi();
   return useQuery({

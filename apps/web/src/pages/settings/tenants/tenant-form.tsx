@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Button,
   Fieldset,
   Group,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error';
+import { useTenantPlayableSounds } from '../../../hooks/use-sounds';
 import type { Tenant } from '../../../hooks/use-tenants';
 import { DID_ROTATION_OPTIONS, didRotationDescription, type DidRotation } from '../dids/did-rotation';
 import { countryName } from './country-name';
@@ -45,6 +47,8 @@ export function TenantForm({ tenant, submitLabel, busy, submitError, onSubmit, o
   const [attempted, setAttempted] = useState(false);
   const [slugEdited, setSlugEdited] = useState(tenant !== undefined);
   const errors = validateTenantForm(values);
+  // Only a tenant that exists has a library to suggest from.
+  const librarySounds = useTenantPlayableSounds(tenant?.id);
   const slugTaken = submitError instanceof ApiError && submitError.code === 'slug-taken';
   const formError = submitError && !slugTaken ? errorMessage(submitError) : null;
 
@@ -184,12 +188,21 @@ export function TenantForm({ tenant, submitLabel, busy, submitError, onSubmit, o
             </SimpleGrid>
           )}
           {values.answerType === 'sound' && (
-            <TextInput
+            <Autocomplete
               mt="md"
               label="Sound name"
-              description="e.g. custom/acme/welcome"
+              description={
+                librarySounds.data?.length
+                  ? "Pick one of the tenant's library, or type a sound the PBX has, e.g. hello-world"
+                  : 'A sound the PBX has, e.g. hello-world, or one of the library: custom/<slug>/<name>'
+              }
               required
-              {...text('answerSound')}
+              data={(librarySounds.data ?? []).map((sound) => sound.playback)}
+              limit={50}
+              value={values.answerSound}
+              onChange={(value) => set('answerSound', value)}
+              onBlur={leave('answerSound')}
+              error={shown('answerSound')}
             />
           )}
         </Fieldset>

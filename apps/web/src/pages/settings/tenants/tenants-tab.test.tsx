@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '../../../../test/fake-api';
 import { renderWithApp, TENANT_ID } from '../../../../test/render';
+import { aSound } from '../../sounds/sound-fixtures';
 import { aTenant, page } from '../settings-fixtures';
 import { TenantsTab } from './tenants-tab';
 
@@ -146,6 +147,47 @@ describe("TenantsTab (a tenant's admin)", () => {
     const patch = api.requests.find((r) => r.method === 'PATCH')!;
     expect(new URL(patch.url).pathname).toBe(`/api/tenants/${TENANT_ID}`);
     expect(await patch.json()).toMatchObject({ maxConcurrentCalls: 25, operatorsMayDeleteRecordings: true });
+  });
+
+  it("suggests the tenant's playable library sounds for the default answer, and still takes any name", async () => {
+    const { api } = renderWithApp(<TenantsTab />, {
+      routes: {
+        'GET /api/tenants/:tenantId': () => aTenant(),
+        'GET /api/sounds': () =>
+          page([
+            aSound(),
+            aSound({
+              id: 'still-converting',
+              name: 'promo',
+              playback: 'custom/acme/promo',
+              activeVersion: null,
+            }),
+          ]),
+        'PATCH /api/tenants/:tenantId': async (request) => aTenant((await request.json()) as object),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Settings of Acme Outbound' });
+    await userEvent.click(within(form).getByRole('radio', { name: 'A sound' }));
+    const field = within(form).getByRole('textbox', { name: 'Sound name' });
+    await userEvent.click(field);
+    expect(
+      await screen.findByRole('option', { name: 'custom/acme/welcome', hidden: true }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'custom/acme/promo', hidden: true })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('option', { name: 'custom/acme/welcome', hidden: true }));
+    expect(field).toHaveValue('custom/acme/welcome');
+    const sounds = api.requests.find((r) => new URL(r.url).pathname === '/api/sounds')!;
+    expect(new URL(sounds.url).searchParams.get('tenantId')).toBe(TENANT_ID);
+
+    await userEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(api.requests.some((r) => r.method === 'PATCH')).toBe(true));
+    const patch = api.requests.find((r) => r.method === 'PATCH')!;
+    expect(await patch.json()).toMatchObject({
+      answerDestination: { type: 'sound', sound: 'custom/acme/welcome' },
+    });
+    // A sound of the PBX's own, typed: no suggestion needed.
+    await fill(field, 'hello-world');
+    expect(field).toHaveValue('hello-world');
   });
 
   it("shows the server's refusal above the buttons", async () => {
