@@ -22,7 +22,10 @@ export class TenantLifecycle {
   private readonly slugListeners: SlugListener[] = [];
   private readonly deleteListeners: DeleteListener[] = [];
 
-  /** Called after the new slug is stored; throwing undoes the change (TenantsService restores the old slug). */
+  /**
+   * Called before the new slug is stored; throwing refuses the whole change. If storing then fails, called
+   * again with `from` and `to` swapped.
+   */
   onSlugChange(listener: SlugListener): void {
     this.slugListeners.push(listener);
   }

@@ -54,7 +54,7 @@ export class TenantsController {
   @ApiEndpoint({
     summary: "Change a tenant's settings (admin of the tenant, or a platform key)",
     description:
-      "A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and the slug stays as it was.",
+      "A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and nothing of the change is stored.",
     response: tenantViewSchema,
     errors: [400, 403, 404, 409],
   })

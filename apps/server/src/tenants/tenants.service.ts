@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccessService } from '../common/auth/access.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -17,6 +17,8 @@ import { isUniqueViolation, TenantsRepository } from './tenants.repository.js';
 
 @Injectable()
 export class TenantsService {
+  private readonly logger = new Logger('Tenants');
+
   constructor(
     private readonly tenants: TenantsRepository,
     private readonly access: AccessService,
@@ -79,28 +81,28 @@ export class TenantsService {
       changes.operators_may_delete_recordings = input.operatorsMayDeleteRecordings;
     }
     const before = input.slug === undefined ? undefined : await this.tenants.findById(id);
+    const move = before && input.slug !== undefined && before.slug !== input.slug;
+    // What lives under the slug (the sounds the dialplan plays as `custom/<slug>/<name>`) moves first: if it
+    // can not, nothing of the change is stored; if storing fails, it moves back.
+    if (move) await this.lifecycle.slugChanged({ tenantId: id, from: before.slug, to: input.slug! });
+    const undoMove = async () => {
+      if (!move) return;
+      await this.lifecycle
+        .slugChanged({ tenantId: id, from: input.slug!, to: before.slug })
+        .catch((err: Error) => this.logger.error(`tenant ${id}: files not moved back: ${err.message}`));
+    };
     let row;
     try {
       row = await this.tenants.update(id, changes);
     } catch (err) {
+      await undoMove();
       throw this.slugConflict(err, input.slug);
     }
-    if (!row) throw notFound('Tenant');
-    if (before && before.slug !== row.slug) await this.followSlug(id, before.slug, row.slug);
-    return toTenantView(row);
-  }
-
-  /**
-   * What lives under the old slug (the sounds the dialplan plays as `custom/<slug>/<name>`) moves with it; if
-   * it can not, the old slug is stored again and the change is refused, so the names and the files agree.
-   */
-  private async followSlug(tenantId: string, from: string, to: string): Promise<void> {
-    try {
-      await this.lifecycle.slugChanged({ tenantId, from, to });
-    } catch (err) {
-      await this.tenants.update(tenantId, { slug: from, updated_at: this.clock.now() });
-      throw err;
+    if (!row) {
+      await undoMove();
+      throw notFound('Tenant');
     }
+    return toTenantView(row);
   }
 
   /** Deletes the tenant (its rows go with it) and then what other modules keep for it (sound files). */

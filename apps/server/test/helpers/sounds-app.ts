@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { multipartBody, type MultipartPart } from './multipart.js';
 import { synth } from './sox-audio.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -33,6 +34,22 @@ export async function openSoundsApp(database: TestDatabase): Promise<SoundsApp> 
     soundsDir: path.join(t.dataDir, 'pbx-sim', 'sounds', 'custom'),
     uploadsDir: path.join(t.dataDir, 'uploads'),
   };
+}
+
+/**
+ * Call in a describe block: opens the app before its tests and closes it after. The fields are set once
+ * `beforeAll` has run, so read them inside tests.
+ */
+export function useSoundsApp(database: TestDatabase): SoundsApp {
+  const app = {} as SoundsApp;
+  beforeAll(async () => {
+    Object.assign(app, await openSoundsApp(database));
+  });
+  afterAll(async () => {
+    await app.t?.close();
+    await app.db?.dispose();
+  });
+  return app;
 }
 
 export async function uploadSounds(

@@ -93,7 +93,7 @@ export interface paths {
         head?: never;
         /**
          * Change a tenant's settings (admin of the tenant, or a platform key)
-         * @description A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and the slug stays as it was.
+         * @description A new slug moves the tenant's PBX sounds folder with it (`custom/<slug>/`); 409 `sound-folder-taken` when a folder of that name already holds files, and nothing of the change is stored.
          */
         patch: operations["TenantsController_update"];
         trace?: never;
