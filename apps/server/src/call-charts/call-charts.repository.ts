@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { validationFailed } from '../common/errors/app-error.js';
+import { outcomeCounts, type OutcomeCounts } from '../calls/outcome-counts.js';
 import { DatabaseHandle } from '../db/database.js';
 import type { HourlyBucket } from './call-charts.dto.js';
 
-interface HourlyRow {
-  hour: Date | string;
-  placed: string | number;
-  answered: string | number;
-  busy: string | number;
-  noAnswer: string | number;
-  congestion: string | number;
-  failed: string | number;
-  canceled: string | number;
-}
+type HourlyRow = { hour: Date | string } & Record<keyof OutcomeCounts, string | number>;
 
 /** PostgreSQL's `invalid_parameter_value`, which it raises for a time zone it does not know. */
 const INVALID_PARAMETER_VALUE = '22023';
@@ -38,16 +30,7 @@ export class CallChartsRepository {
         issues: [{ path: 'timeZone', message: 'unknown to the database' }],
       });
     });
-    return rows.map((row) => ({
-      hour: new Date(row.hour).toISOString(),
-      placed: Number(row.placed),
-      answered: Number(row.answered),
-      busy: Number(row.busy),
-      noAnswer: Number(row.noAnswer),
-      congestion: Number(row.congestion),
-      failed: Number(row.failed),
-      canceled: Number(row.canceled),
-    }));
+    return rows.map((row) => ({ hour: new Date(row.hour).toISOString(), ...outcomeCounts(row) }));
   }
 
   private async countPerHour(

@@ -4,16 +4,10 @@ import { encodeCursor } from '../common/validation/pagination.js';
 import { DatabaseHandle } from '../db/database.js';
 import type { CallRow } from '../db/database.types.js';
 import { CallsRepository, type CallFilters } from './calls.repository.js';
+import { outcomeCounts, type OutcomeCounts } from './outcome-counts.js';
 
-export interface CallStatsRow {
+export interface CallStatsRow extends OutcomeCounts {
   did: string | null;
-  placed: number;
-  answered: number;
-  busy: number;
-  noAnswer: number;
-  congestion: number;
-  failed: number;
-  canceled: number;
   totalTalkSeconds: number;
 }
 
@@ -46,13 +40,7 @@ export class CallReportsRepository {
     const rows = await query.groupBy('from_number').orderBy('from_number').execute();
     return rows.map((row) => ({
       did: row.did,
-      placed: Number(row.placed),
-      answered: Number(row.answered),
-      busy: Number(row.busy),
-      noAnswer: Number(row.noAnswer),
-      congestion: Number(row.congestion),
-      failed: Number(row.failed),
-      canceled: Number(row.canceled),
+      ...outcomeCounts(row),
       totalTalkSeconds: Number(row.totalTalkSeconds),
     }));
   }
